@@ -1,0 +1,58 @@
+/**
+ * Unicode and whitespace normalization for Vietnamese text as delivered by
+ * news sites: mixed NFC/NFD (macOS copy-paste and some CMSes emit decomposed
+ * diacritics), non-breaking and zero-width spaces, Windows line endings.
+ *
+ * Everything downstream (hashing, dedupe, tokens, sentence splitting) assumes
+ * the output of `normalizeText`, so two deliveries of one article that differ
+ * only in encoding details normalize to the same string.
+ *
+ * Pure: no runtime imports.
+ */
+
+/** Zero-width characters some CMSes leave between syllables (ZWSP, ZWNJ, ZWJ, BOM). */
+const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/g
+
+/** Horizontal spaces other than U+0020 (tab, NBSP, en/em/thin spaces, ideographic space). */
+const ODD_SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g
+
+/**
+ * Normalize a whole document: NFC, `\n` line endings, plain spaces, no
+ * zero-width characters, runs of spaces folded, each line trimmed.
+ * Blank lines are kept (they separate paragraphs).
+ *
+ * @example
+ * normalizeText('Ho\u0300a  bi\u0300nh\r\n') // => 'Hòa bình\n'
+ */
+export function normalizeText(raw: string): string {
+  return raw
+    .normalize('NFC')
+    .replace(/\r\n?|\u2028|\u2029/g, '\n')
+    .replace(ZERO_WIDTH, '')
+    .replace(ODD_SPACES, ' ')
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .join('\n')
+}
+
+/**
+ * Normalize one line of text (a title, a field): as `normalizeText`, with
+ * line breaks folded into spaces.
+ *
+ * @example
+ * normalizeLine('  Tin\n nóng ') // => 'Tin nóng'
+ */
+export function normalizeLine(raw: string): string {
+  return normalizeText(raw).replace(/\n+/g, ' ').replace(/ {2,}/g, ' ').trim()
+}
+
+/**
+ * Count words as the API defines them: whitespace-separated syllables.
+ *
+ * @example
+ * countWords('Hội nghị ở TP.HCM') // => 4
+ */
+export function countWords(text: string): number {
+  const trimmed = text.trim()
+  return trimmed === '' ? 0 : trimmed.split(/\s+/).length
+}

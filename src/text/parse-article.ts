@@ -1,0 +1,231 @@
+/**
+ * Turn a Vietnamese news article, as a page delivers it, into clean parts:
+ * title, lead (sapo), body paragraphs, photo captions, the closing source credit
+ * and an optional publication date.
+ *
+ * Raw text (`parseArticleText`) looks like the seeds in data/: an optional
+ * `date YYYY-MM[-DD]` marker, a title line, paragraphs, inline captions, a
+ * closing credit such as `(TTXVN/Vietnam+)`, then site furniture ("Tin cùng
+ * chuyên mục", "Tin liên quan") that we cut with everything after it.
+ * Structured input (`cleanParagraphs`) goes through the same paragraph cleaning.
+ *
+ * Pure: no runtime imports. "No article here" is a value (`null`), not an exception.
+ */
+import { normalizeLine, normalizeText } from './normalize.js'
+import { isCaption, splitSentences } from './sentences.js'
+
+/** The parts of an article the parser recovers. */
+export type ParsedArticle = {
+  title: string
+  /** True when the text had no title line and the title was built from its first sentence. */
+  titleDerived: boolean
+  lead: string | null
+  paragraphs: string[]
+  captions: string[]
+  source: string | null
+  /** `YYYY-MM` or `YYYY-MM-DD` from a leading `date` marker, else null. */
+  publishedAt: string | null
+}
+
+/** Paragraphs after cleaning, with what was moved out of them. */
+export type CleanParagraphs = {
+  paragraphs: string[]
+  captions: string[]
+  source: string | null
+}
+
+/**
+ * Headings of site furniture that follow the article on Vietnamese news pages.
+ * A line that is one of these (alone, short) ends the article.
+ */
+const BOILERPLATE_HEADINGS = [
+  'tin cùng chuyên mục', 'tin liên quan', 'bài liên quan', 'xem thêm', 'đọc thêm', 'tin khác',
+  'tin mới nhất', 'tin mới', 'tin nổi bật', 'tin đọc nhiều', 'đọc nhiều nhất', 'có thể bạn quan tâm',
+  'bạn có thể quan tâm', 'các tin khác', 'bài viết liên quan', 'chủ đề liên quan', 'từ khóa', 'tags',
+  'bình luận', 'ý kiến bạn đọc', 'gửi bình luận', 'chia sẻ', 'video liên quan', 'tin ảnh',
+]
+
+/**
+ * A heading line is short: longer lines that merely start with "Xem thêm" are
+ * prose. 8 syllables covers "Có thể bạn quan tâm:" and its variants.
+ */
+const MAX_HEADING_WORDS = 8
+
+/** A leading `date 2017-03` / `date 2017-03-05` marker (seed 001 has one, inline with text). */
+const DATE_MARKER = /^date\s+(\d{4}-\d{2}(?:-\d{2})?)\b\s*/iu
+
+/**
+ * Inline image of vietnamplus-style pages: the alt text (usually the title)
+ * then `ảnh N` glued to the caption: `Liên quân … IS ảnh 1Bộ trưởng … Carter.`
+ */
+const INLINE_IMAGE = /\sảnh \d+(?=\p{Lu})/u
+
+/** A line that ends in a photo credit: `(Nguồn: …)`, `(Ảnh: …)`, `Ảnh: …`. */
+const CREDITED_LINE = /(?:\((?:Nguồn|Ảnh|Photo)\s*:[^()]*\)|(?:^|[-–—]\s*)(?:Ảnh|Photo)(?:\s+minh\s+họa)?\s*:\s*[^.]{1,60})\s*$/u
+
+/** A line that is only an image label: `(Ảnh minh họa)`, `Ảnh: Reuters`. */
+const IMAGE_LABEL = /^\(?\s*(?:ảnh|hình|photo)(?:\s+minh\s+họa)?\s*(?::[^.]{0,60})?\)?\.?$/iu
+
+/** A caption is a short line; a long line ending in a credit is still prose with a credit. */
+const MAX_CAPTION_WORDS = 40
+
+/** `(TTXVN/Vietnam+)`, `(Theo Reuters)`, `Theo VnExpress`: a closing credit line. */
+const SOURCE_LINE = /^(?:\((?:theo\s+)?([^()]{2,60})\)|theo\s+([^.()]{2,40}))\.?$/iu
+
+/** A closing credit names an outlet or agency: a few words at most. */
+const MAX_SOURCE_WORDS = 6
+
+/** Title line: short, and not a finished sentence. 40 syllables is longer than any headline. */
+const MAX_TITLE_WORDS = 40
+
+/** A derived title quotes the first sentence up to this many words, then `…`. */
+const MAX_DERIVED_TITLE_WORDS = 20
+
+/**
+ * Parse a raw article as delivered (see module comment). Returns null when no
+ * article text is left after cleaning (only boilerplate, only captions, empty).
+ *
+ * @example
+ * parseArticleText('Tiêu đề\n\nĐoạn một.\n\nTin liên quan\nTin khác.')
+ * // => { title: 'Tiêu đề', titleDerived: false, lead: 'Đoạn một.', paragraphs: [], … }
+ */
+export function parseArticleText(raw: string): ParsedArticle | null {
+  let text = normalizeText(raw).trim()
+  let publishedAt: string | null = null
+  const date = DATE_MARKER.exec(text)
+  if (date?.[1] !== undefined && isValidPartialDate(date[1])) {
+    publishedAt = date[1]
+    text = text.slice(date[0].length)
+  }
+
+  const all = text.split('\n').filter((line) => line !== '')
+  const furniture = all.findIndex(isBoilerplateHeading)
+  const lines = furniture === -1 ? all : all.slice(0, furniture)
+  const first = lines[0]
+  const hasTitle = first !== undefined && lines.length > 1 && looksLikeTitle(first)
+  const title = hasTitle ? first : null
+  const cleaned = cleanParagraphs(hasTitle ? lines.slice(1) : lines, title)
+  const [head, ...rest] = cleaned.paragraphs
+  if (head === undefined) return null
+
+  // A page with a title line prints its sapo first; a fragment without one starts mid-story.
+  return {
+    title: title ?? deriveTitle(head),
+    titleDerived: title === null,
+    lead: title === null ? null : head,
+    paragraphs: title === null ? cleaned.paragraphs : rest,
+    captions: cleaned.captions,
+    source: cleaned.source,
+    publishedAt,
+  }
+}
+
+/**
+ * Clean body paragraphs (one per line or block): cut site furniture and all that
+ * follows, move photo captions out, take a closing credit as the source, drop
+ * a paragraph the page printed twice, and strip the `/.` end mark of wire copy.
+ *
+ * @example
+ * cleanParagraphs(['Một.', 'Một.', '(TTXVN)', 'Tin liên quan']).paragraphs // => ['Một.']
+ */
+export function cleanParagraphs(blocks: readonly string[], title: string | null = null): CleanParagraphs {
+  const lines = blocks.flatMap((block) => normalizeText(block).split('\n')).filter((line) => line !== '')
+  const end = lines.findIndex(isBoilerplateHeading)
+  const body = end === -1 ? lines : lines.slice(0, end)
+
+  const paragraphs: string[] = []
+  const captions: string[] = []
+  const seen = new Set<string>()
+  for (const line of body) {
+    const caption = captionOf(line, title)
+    if (caption !== null) {
+      if (caption !== '') captions.push(caption)
+      continue
+    }
+    const key = line.toLowerCase()
+    if (seen.has(key)) continue
+    seen.add(key)
+    paragraphs.push(line)
+  }
+
+  let source: string | null = null
+  const last = paragraphs.at(-1)
+  const credit = last === undefined ? null : sourceOf(last)
+  if (credit !== null) {
+    source = credit
+    paragraphs.pop()
+  }
+  const closing = paragraphs.length - 1
+  const final = paragraphs[closing]
+  if (final !== undefined) paragraphs[closing] = final.replace(/([.!?…”"])\s*\/\.$/u, '$1').replace(/\s*\/\.$/u, '.')
+  return { paragraphs, captions, source }
+}
+
+/** Whether a line is a site-furniture heading (see BOILERPLATE_HEADINGS). */
+function isBoilerplateHeading(line: string): boolean {
+  const words = line.split(' ')
+  if (words.length > MAX_HEADING_WORDS) return false
+  const plain = line.toLowerCase().replace(/[:：>»\-–—|.]+$/u, '').trim()
+  return BOILERPLATE_HEADINGS.some((heading) => plain === heading || plain.startsWith(`${heading}:`))
+}
+
+/**
+ * The caption text if the line is a photo caption ('' for a bare image label),
+ * or null if it is article text.
+ */
+function captionOf(line: string, title: string | null): string | null {
+  const inline = INLINE_IMAGE.exec(line)
+  if (inline) {
+    const alt = line.slice(0, inline.index).trim()
+    // vietnamplus repeats the title as alt text; anything else before `ảnh N` is part of the caption.
+    const caption = line.slice(inline.index + inline[0].length).trim()
+    return title !== null && normalizeLine(alt) === normalizeLine(title) ? caption : `${alt} ${caption}`.trim()
+  }
+  if (IMAGE_LABEL.test(line)) return ''
+  const words = line.split(' ').length
+  if (words <= MAX_CAPTION_WORDS && (CREDITED_LINE.test(line) || isCaption(line))) {
+    // A credited line with several sentences of reporting is prose, not a caption.
+    return splitSentences(line).length <= 2 ? line : null
+  }
+  return null
+}
+
+/** The outlet named by a closing credit line, or null. */
+function sourceOf(line: string): string | null {
+  const match = SOURCE_LINE.exec(line)
+  const name = (match?.[1] ?? match?.[2])?.trim()
+  if (name === undefined || name.split(' ').length > MAX_SOURCE_WORDS) return null
+  return name
+}
+
+/** A title line: not too long and not ending like a sentence. */
+function looksLikeTitle(line: string): boolean {
+  if (line.split(' ').length > MAX_TITLE_WORDS) return false
+  return !/[.,;:…]["”’)]?$/u.test(line) || /[?!]["”’)]?$/u.test(line) && splitSentences(line).length === 1
+}
+
+/** A title made from the first sentence of the text, cut at a word boundary. */
+function deriveTitle(paragraph: string): string {
+  const sentence = splitSentences(paragraph)[0] ?? paragraph
+  const words = sentence.replace(/[.!?…]+$/u, '').split(' ')
+  if (words.length <= MAX_DERIVED_TITLE_WORDS) return words.join(' ')
+  return `${words.slice(0, MAX_DERIVED_TITLE_WORDS).join(' ').replace(/[,;:]$/u, '')}…`
+}
+
+/**
+ * Whether a `YYYY-MM` or `YYYY-MM-DD` string names a real month or day.
+ *
+ * @example
+ * isValidPartialDate('2017-02-29') // => false
+ */
+export function isValidPartialDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value)
+  if (!match) return false
+  const year = Number(match[1])
+  const month = Number(match[2])
+  if (month < 1 || month > 12) return false
+  if (match[3] === undefined) return true
+  const day = Number(match[3])
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return day >= 1 && day <= daysInMonth
+}
