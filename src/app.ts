@@ -1,0 +1,70 @@
+/**
+ * Builds the bantin Hono app: cross-cutting middleware, routes, the OpenAPI
+ * document, and the one place errors become RFC 9457 problem+json.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
+import { cors } from 'hono/cors'
+import { etag } from 'hono/etag'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import type { AppEnv } from './env.js'
+import { ApiError, problemResponse } from './http/problem.js'
+import { CACHE_POLICY, jsonWithPolicy } from './http/respond.js'
+import { articleRoutes } from './routes/articles.js'
+import { defaultHook } from './routes/openapi.js'
+
+/** Methods open to any origin: widgets read from publishers' pages; writes stay same-origin. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+const readCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400, exposeHeaders: ['ETag'] })
+
+const corsForReads: MiddlewareHandler = async function corsForReads(c, next) {
+  if (READ_METHODS.has(c.req.method)) return readCors(c, next)
+  await next()
+}
+
+const etagForReads: MiddlewareHandler = etag({ retainedHeaders: ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary', 'access-control-allow-origin', 'access-control-expose-headers'] })
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook })
+
+  app.use('*', corsForReads)
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(
+          c,
+          new ApiError('method-not-allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}.`, {
+            headers: { Allow: methods.join(', ') },
+          }),
+        ),
+    }),
+  )
+  app.use('*', async function etagOnGet(c, next) {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return etagForReads(c, next)
+    await next()
+  })
+
+  app.get('/healthz', (c) => jsonWithPolicy(c, { status: 'ok' }, 'none'))
+  app.route('/', articleRoutes)
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'ingestToken', { type: 'http', scheme: 'bearer' })
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'bantin',
+      version: '1',
+      description: 'Vietnamese news articles, stories and their summaries as JSON. Errors are RFC 9457 problem+json.',
+    },
+  })
+  app.use('/openapi.json', async function cacheDocs(c, next) {
+    await next()
+    c.header('Cache-Control', CACHE_POLICY.docs)
+  })
+
+  app.notFound((c) => problemResponse(c, new ApiError('route-not-found', `There is no route ${c.req.path}.`)))
+  app.onError((err, c) => problemResponse(c, err))
+  return app
+}

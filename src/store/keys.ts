@@ -1,0 +1,14 @@
+/**
+ * Every KV key bantin uses, built here and nowhere else. Keys are prefixed by
+ * kind and versioned (`article:v1:<id>`) so a change of value shape can be
+ * rolled out under a new version without reading old values as new ones.
+ * See ARCHITECTURE.md for what each key holds and why.
+ */
+
+/** One article, as GET /v1/articles/:id serves it. */
+export function articleKey(articleId: string): string {
+  return `article:v1:${articleId}`
+}
+
+/** The newest articles (cards), as the first page of GET /v1/articles serves them. */
+export const ARTICLES_HEAD_KEY = 'articles:v1:head'

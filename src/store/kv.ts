@@ -1,0 +1,35 @@
+/**
+ * Reads from the KV read copy, each value decoded and checked against its
+ * schema. A value that fails the check is answered as a 500 problem with code
+ * `corrupt-record` (and logged), never passed on half-valid.
+ */
+import type { z } from '@hono/zod-openapi'
+import { ApiError } from '../http/problem.js'
+import { ARTICLES_HEAD_KEY, articleKey } from './keys.js'
+import { type Article, type ArticlesHead, ArticleSchema, ArticlesHeadSchema } from './schemas.js'
+
+/** One article by id, or null when there is none. One KV read. */
+export async function readArticle(kv: KVNamespace, id: string): Promise<Article | null> {
+  return readChecked(kv, articleKey(id), ArticleSchema)
+}
+
+/** The newest-articles head; an empty one before the first ingest. One KV read. */
+export async function readArticlesHead(kv: KVNamespace): Promise<ArticlesHead> {
+  return (await readChecked(kv, ARTICLES_HEAD_KEY, ArticlesHeadSchema)) ?? { total: 0, items: [] }
+}
+
+async function readChecked<T>(kv: KVNamespace, key: string, schema: z.ZodType<T>): Promise<T | null> {
+  const raw = await kv.get(key, 'text')
+  if (raw === null) return null
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch (cause) {
+    throw new ApiError('corrupt-record', `The stored value for ${key} is not JSON.`, { cause })
+  }
+  const result = schema.safeParse(value)
+  if (!result.success) {
+    throw new ApiError('corrupt-record', `The stored value for ${key} does not match its schema.`, { cause: result.error })
+  }
+  return result.data
+}

@@ -1,0 +1,194 @@
+/**
+ * The Newsroom: bantin's single writer, a SQLite-backed Durable Object.
+ *
+ * KV is eventually consistent and has no transactions, so two concurrent
+ * ingests that both update a list or a story would lose one update. Every
+ * write therefore goes through this one object, whose SQLite tables are the
+ * source of truth; KV holds the read copy the GET routes serve.
+ *
+ * KV copies are written through an outbox (the transactional-outbox pattern):
+ * the SQL change and the `kv_outbox` rows describing the KV writes commit in
+ * one synchronous transaction, then `flush` writes them out. A failed KV write
+ * stays in the outbox and is retried by the alarm, so KV converges on SQL.
+ * KV allows one write per second per key, so a hot key (the list head, a busy
+ * story) written again within that second is deferred to the alarm, which
+ * writes only its latest value.
+ */
+import { DurableObject } from 'cloudflare:workers'
+import type { Bindings } from '../env.js'
+import type { NewArticle } from '../ingest/prepare.js'
+import { type CursorKey, sortKeyOf } from '../store/cursor.js'
+import { ARTICLES_HEAD_KEY, articleKey } from '../store/keys.js'
+import { type Article, type ArticleCard, type ArticlesHead, ArticleSchema } from '../store/schemas.js'
+
+/** KV's documented limit is one write per second to the same key. */
+const KV_KEY_WRITE_INTERVAL_MS = 1000
+
+/** Retry delay for a KV write that failed (KV outages are short; the outbox keeps the value). */
+const KV_RETRY_MS = 5000
+
+/** Cards kept in the list head: the API's largest page, so any first page is one KV read. */
+export const HEAD_SIZE = 100
+
+/** What an ingest did: `created` is false when the article was already stored. */
+export type IngestResult = { created: boolean; article: Article }
+
+/** A page read from SQL: the cards and whether more follow. */
+export type ArticleSlice = { items: ArticleCard[]; hasMore: boolean }
+
+export class Newsroom extends DurableObject<Bindings> {
+  private readonly sql: SqlStorage
+  /** When each key was last written to KV by this instance (in memory: a restart only risks one early write). */
+  private readonly lastKvWrite = new Map<string, number>()
+
+  constructor(ctx: DurableObjectState, env: Bindings) {
+    super(ctx, env)
+    this.sql = ctx.storage.sql
+    migrate(this.sql)
+  }
+
+  /**
+   * Store an article unless the same one (same canonical URL or same text) is
+   * stored already, in which case the stored one is returned unchanged.
+   * Check and insert run synchronously, so concurrent ingests of one article
+   * cannot both create it.
+   */
+  async ingest(article: NewArticle): Promise<IngestResult> {
+    const existing = this.findDuplicate(article)
+    if (existing !== null) return { created: false, article: existing }
+
+    const { contentHash, ...fields } = article
+    const stored: Article = { ...fields, ingestedAt: new Date().toISOString() }
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        `INSERT INTO articles (id, url, content_hash, sort_key, ingested_at, story_id, record)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        stored.id,
+        stored.url,
+        contentHash,
+        sortKeyOf(stored.publishedAt, stored.ingestedAt),
+        stored.ingestedAt,
+        stored.storyId,
+        JSON.stringify(stored),
+      )
+      this.enqueue(articleKey(stored.id), stored)
+      this.enqueue(ARTICLES_HEAD_KEY, this.articlesHead())
+    })
+    await this.flush(false)
+    return { created: true, article: stored }
+  }
+
+  /** Article cards after a cursor position, newest first (pages beyond the KV head). */
+  async listArticles(after: CursorKey | null, limit: number): Promise<ArticleSlice> {
+    const rows =
+      after === null
+        ? this.sql.exec(`SELECT record FROM articles ORDER BY sort_key DESC, ingested_at DESC, id DESC LIMIT ?`, limit + 1)
+        : this.sql.exec(
+            `SELECT record FROM articles WHERE (sort_key, ingested_at, id) < (?, ?, ?)
+             ORDER BY sort_key DESC, ingested_at DESC, id DESC LIMIT ?`,
+            after.sortKey,
+            after.ingestedAt,
+            after.id,
+            limit + 1,
+          )
+    const cards = rows.toArray().map((row) => toCard(parseRecord(row.record)))
+    return { items: cards.slice(0, limit), hasMore: cards.length > limit }
+  }
+
+  /** Write out everything still in the outbox, whatever the per-key interval. */
+  override async alarm(): Promise<void> {
+    await this.flush(true)
+  }
+
+  private findDuplicate(article: NewArticle): Article | null {
+    const row = this.sql
+      .exec(`SELECT record FROM articles WHERE id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1`, article.id, article.contentHash, article.url)
+      .toArray()[0]
+    return row === undefined ? null : parseRecord(row.record)
+  }
+
+  private articlesHead(): ArticlesHead {
+    const total = this.sql.exec(`SELECT COUNT(*) AS n FROM articles`).one().n
+    const { items } = this.listArticlesSync(HEAD_SIZE)
+    return { total: Number(total), items }
+  }
+
+  private listArticlesSync(limit: number): { items: ArticleCard[] } {
+    const rows = this.sql.exec(`SELECT record FROM articles ORDER BY sort_key DESC, ingested_at DESC, id DESC LIMIT ?`, limit)
+    return { items: rows.toArray().map((row) => toCard(parseRecord(row.record))) }
+  }
+
+  /** Record a KV write (or a delete, with `null`) to happen after the current transaction. */
+  private enqueue(key: string, value: unknown): void {
+    this.sql.exec(
+      `INSERT INTO kv_outbox (key, value, seq) VALUES (?, ?, 1)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, seq = kv_outbox.seq + 1`,
+      key,
+      value === null ? null : JSON.stringify(value),
+    )
+  }
+
+  /**
+   * Write outbox rows to KV. Without `force`, a key written less than
+   * KV_KEY_WRITE_INTERVAL_MS ago is left for the alarm.
+   */
+  private async flush(force: boolean): Promise<void> {
+    const now = Date.now()
+    let nextDue = Number.POSITIVE_INFINITY
+    const writes: Promise<void>[] = []
+    for (const row of this.sql.exec(`SELECT key, value, seq FROM kv_outbox`).toArray()) {
+      const key = String(row.key)
+      const last = this.lastKvWrite.get(key) ?? 0
+      if (!force && now - last < KV_KEY_WRITE_INTERVAL_MS) {
+        nextDue = Math.min(nextDue, last + KV_KEY_WRITE_INTERVAL_MS)
+        continue
+      }
+      this.lastKvWrite.set(key, now)
+      const write = row.value === null ? this.env.KV.delete(key) : this.env.KV.put(key, String(row.value))
+      writes.push(
+        write.then(() => {
+          // Only the value we wrote leaves the outbox; a newer one queued meanwhile stays.
+          this.sql.exec(`DELETE FROM kv_outbox WHERE key = ? AND seq = ?`, key, row.seq)
+        }),
+      )
+    }
+    const results = await Promise.allSettled(writes)
+    if (results.some((result) => result.status === 'rejected')) nextDue = Math.min(nextDue, Date.now() + KV_RETRY_MS)
+    if (nextDue !== Number.POSITIVE_INFINITY) {
+      const current = await this.ctx.storage.getAlarm()
+      if (current === null || current > nextDue) await this.ctx.storage.setAlarm(nextDue)
+    }
+  }
+}
+
+function migrate(sql: SqlStorage): void {
+  sql.exec(`
+    CREATE TABLE IF NOT EXISTS articles (
+      id TEXT PRIMARY KEY,
+      url TEXT UNIQUE,
+      content_hash TEXT NOT NULL UNIQUE,
+      sort_key TEXT NOT NULL,
+      ingested_at TEXT NOT NULL,
+      story_id TEXT,
+      record TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS articles_newest ON articles (sort_key DESC, ingested_at DESC, id DESC);
+    CREATE INDEX IF NOT EXISTS articles_story ON articles (story_id);
+    CREATE TABLE IF NOT EXISTS kv_outbox (
+      key TEXT PRIMARY KEY,
+      value TEXT,
+      seq INTEGER NOT NULL
+    );
+  `)
+}
+
+/** Records in SQL were written by this class from checked input; still, check what we read. */
+function parseRecord(value: SqlStorageValue | undefined): Article {
+  if (typeof value !== 'string') throw new TypeError('article record is not text')
+  return ArticleSchema.parse(JSON.parse(value))
+}
+
+function toCard(article: Article): ArticleCard {
+  const { id, title, lead, source, url, publishedAt, storyId, wordCount, ingestedAt } = article
+  return { id, title, lead, source, url, publishedAt, storyId, wordCount, ingestedAt }
+}

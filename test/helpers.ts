@@ -1,0 +1,48 @@
+/**
+ * Test helpers for worker tests: requests against the real Worker (in workerd,
+ * with local KV and the Newsroom Durable Object), the seed fixtures, and a way
+ * to let the Newsroom's deferred KV writes land.
+ */
+import { runDurableObjectAlarm } from 'cloudflare:test'
+import { env, exports } from 'cloudflare:workers'
+import { newsroomOf } from '../src/writer/client.js'
+import seed000 from '../data/vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt?raw'
+import seed001 from '../data/hoi-nghi-andrews-lo-trinh-chong-is.txt?raw'
+
+export const TOKEN = 'test-token'
+export const SEEDS = { vietnamplus: seed000, andrews: seed001 }
+
+export function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`https://bantin.test${path}`, init))
+}
+
+export function postText(text: string, query = '', headers: Record<string, string> = {}): Promise<Response> {
+  return call(`/v1/articles${query}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain; charset=utf-8', ...headers },
+    body: text,
+  })
+}
+
+export function postJson(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return call('/v1/articles', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+}
+
+/** Run the Newsroom's pending alarm so KV writes deferred by the per-key rate limit land now. */
+export async function settle(): Promise<void> {
+  await runDurableObjectAlarm(newsroomOf(env))
+}
+
+/** Every KV key, to prove a refused request wrote nothing. */
+export async function kvKeys(): Promise<string[]> {
+  const listed = await env.KV.list()
+  return listed.keys.map((key) => key.name)
+}
+
+export async function problemOf(res: Response): Promise<{ status: number; code: string; detail: string; errors?: { field: string }[] }> {
+  return (await res.json()) as { status: number; code: string; detail: string; errors?: { field: string }[] }
+}
