@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isCaption, splitSentences } from './sentences.js'
+import { isCaption, segmentSentences, splitSentences } from './sentences.js'
 
 describe('splitSentences', () => {
   it.each<[string, string, string[]]>([
@@ -27,5 +27,34 @@ describe('isCaption', () => {
     expect(isCaption('Người biểu tình sáng nay - Ảnh: AFP')).toBe(true)
     expect(isCaption('Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh)')).toBe(true)
     expect(isCaption('Theo hãng tin AFP, cuộc biểu tình kéo dài.')).toBe(false)
+  })
+})
+
+describe('segmentSentences', () => {
+  it('marks a caption sentence before a credit, and the credit', () => {
+    expect(segmentSentences('Một chuyên gia OPCW đang thực hiện nhiệm vụ. Ảnh: AFP Người phát ngôn của OPCW khẳng định như vậy.')).toEqual([
+      { text: 'Một chuyên gia OPCW đang thực hiện nhiệm vụ.', caption: true },
+      { text: 'Ảnh: AFP', caption: true },
+      { text: 'Người phát ngôn của OPCW khẳng định như vậy.', caption: false },
+    ])
+  })
+
+  it('cuts an unpunctuated caption fused onto a dated sentence', () => {
+    expect(segmentSentences('Tên lửa đạn đạo chiến lược RS-20V Voyevoda của Nga Ngày 30/10, Tổng thống Nga ra lệnh diễn tập.')).toEqual([
+      { text: 'Tên lửa đạn đạo chiến lược RS-20V Voyevoda của Nga', caption: true },
+      { text: 'Ngày 30/10, Tổng thống Nga ra lệnh diễn tập.', caption: false },
+    ])
+  })
+
+  it('leaves names and mid-sentence dates alone', () => {
+    expect(segmentSentences('Sáng nay ông Theo Walcott tới Hà Nội vào ngày 5/3 để dự Ngày Nhà giáo.')).toEqual([
+      { text: 'Sáng nay ông Theo Walcott tới Hà Nội vào ngày 5/3 để dự Ngày Nhà giáo.', caption: false },
+    ])
+  })
+
+  it('marks a leading parenthesized source credit', () => {
+    const [first, second] = segmentSentences('(Nguồn: Reuters) Thủ tướng Nga Dmitry Medvedev đang thăm Trung Quốc.')
+    expect(first).toEqual({ text: '(Nguồn: Reuters)', caption: true })
+    expect(second?.caption).toBe(false)
   })
 })

@@ -33,8 +33,22 @@ const TERMINAL = /[”"’»)\]]*(?:[.!?]+|…|\.\.\.)[”"’»)\]]*/gu
 /** What may open a sentence: a capital, a digit, an opening quote or bracket, a dash. */
 const OPENER = /^[\p{Lu}\p{N}“"‘«(\[–—-]/u
 
-/** A photo credit flattened into the text: ` - Ảnh: `, ` – Nguồn: `. */
-const DASH_CREDIT = /\s[-–—]\s*(?:Ảnh|Nguồn|Photo|Video|Clip)(?:\s+minh\s+họa)?\s*:\s*/gu
+/**
+ * A photo credit flattened into the text: ` - Ảnh: `, ` – Nguồn: `, or after a
+ * finished caption sentence, `. Ảnh: `.
+ */
+const DASH_CREDIT = /(?:\s[-–—]\s*|(?<=[.!?]\s)|^)(?:Ảnh|Nguồn|Photo|Video|Clip)(?:\s+minh\s+họa)?\s*:\s*/gu
+
+/** Where a credit starts after a finished sentence (`… nhiệm vụ. Ảnh: AFP …`): the caption before it ends there. */
+const CREDIT_AFTER_SENTENCE = /(?<=[.!?]\s)(?:Ảnh|Nguồn|Photo)(?:\s+minh\s+họa)?\s*:/gu
+
+/**
+ * Words that open a sentence and are never capitalized mid-sentence: when one
+ * follows an unpunctuated word, a caption was flattened into the text with no
+ * period (`… RS-20V Voyevoda của Nga Ngày 30/10, Tổng thống …`). Time openers
+ * count only before a number (`Ngày 30/10`), to spare names like "Ngày Nhà giáo".
+ */
+const FUSED_OPENER = /(?<=[\p{L}\p{N}])\s+(?=(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,]))/gu
 
 /** A parenthesized photo credit followed by more text: `(Ảnh: Đỗ Tuấn Anh) Tại`. */
 const PAREN_CREDIT = /\((?:Ảnh|Nguồn|Photo|Video)(?:\s+minh\s+họa)?\s*:[^()]{1,60}\)(?=\s+[\p{Lu}“"])/gu
@@ -45,8 +59,17 @@ const PAREN_CREDIT = /\((?:Ảnh|Nguồn|Photo|Video)(?:\s+minh\s+họa)?\s*:[^(
  */
 const MAX_CREDIT_TOKENS = 4
 
-/** A sentence that is only a photo caption or credit, not reporting. */
-const CAPTION_TAIL = /(?:[-–—]\s*|\(\s*)(?:Ảnh|Nguồn|Photo|Video|Clip)(?:\s+minh\s+họa)?\s*:[^.!?]{0,60}\)?$/u
+/** A sentence that ends in a photo credit: a caption, not reporting. */
+const CAPTION_TAIL = /(?:[-–—]\s*|\(\s*)(?:Ảnh|Nguồn|Photo|Video|Clip)(?:\s+minh\s+họa)?\s*:[^.!?]{0,60}\)?[.!]?$/u
+
+/** A credit on its own: `Ảnh: AFP`, `(Nguồn: Reuters)`, `Ảnh: Telegraph.` */
+const CREDIT_ONLY = /^\(?(?:Ảnh|Nguồn|Photo|Video|Clip)(?:\s+minh\s+họa)?\s*:[^.!?]{0,60}\)?[.!]?$/u
+
+/** A sentence of a paragraph, and whether it is a photo caption rather than reporting. */
+export type Sentence = { text: string; caption: boolean }
+
+/** Why a paragraph is cut at some offset; `caption` cuts end a caption segment. */
+type Cut = { at: number; caption: boolean }
 
 /**
  * Split a paragraph into sentences, keeping every character of the original
@@ -57,19 +80,38 @@ const CAPTION_TAIL = /(?:[-–—]\s*|\(\s*)(?:Ảnh|Nguồn|Photo|Video|Clip)(?
  * // => ['PGS.TS. Lê Văn A nói 5.000 người đến TP.HCM.', 'Họ về.']
  */
 export function splitSentences(paragraph: string): string[] {
+  return segmentSentences(paragraph).map((sentence) => sentence.text)
+}
+
+/**
+ * Split a paragraph into sentences and mark the photo captions among them:
+ * a credit (`Ảnh: AFP`), the caption sentence right before a credit, and
+ * unpunctuated text that a page fused onto the next sentence.
+ *
+ * @example
+ * segmentSentences('Một chuyên gia OPCW làm nhiệm vụ. Ảnh: AFP Người phát ngôn nói vậy.')
+ * // => [{ text: 'Một chuyên gia OPCW làm nhiệm vụ.', caption: true }, { text: 'Ảnh: AFP', caption: true }, { text: 'Người phát ngôn nói vậy.', caption: false }]
+ */
+export function segmentSentences(paragraph: string): Sentence[] {
   const text = paragraph.trim()
   if (text === '') return []
-  const cuts = [...terminalCuts(text), ...creditCuts(text)].sort((a, b) => a - b)
-  const sentences: string[] = []
+  const cuts = [...terminalCuts(text), ...creditCuts(text), ...fusedCuts(text)].sort((a, b) => a.at - b.at || Number(b.caption) - Number(a.caption))
+  const sentences: Sentence[] = []
   let start = 0
   for (const cut of cuts) {
-    if (cut <= start) continue
-    const sentence = text.slice(start, cut).trim()
-    if (sentence !== '') sentences.push(sentence)
-    start = cut
+    if (cut.at <= start) {
+      // Two cuts at one offset: the segment before is a caption if either says so.
+      const last = sentences.at(-1)
+      if (cut.at === start && cut.caption && last !== undefined) last.caption = true
+      continue
+    }
+    const sentence = text.slice(start, cut.at).trim()
+    if (sentence !== '') sentences.push({ text: sentence, caption: cut.caption || isCaption(sentence) })
+    else if (cut.caption && sentences.length > 0) (sentences.at(-1) as Sentence).caption = true
+    start = cut.at
   }
   const rest = text.slice(start).trim()
-  if (rest !== '') sentences.push(rest)
+  if (rest !== '') sentences.push({ text: rest, caption: isCaption(rest) })
   return sentences
 }
 
@@ -81,40 +123,49 @@ export function splitSentences(paragraph: string): string[] {
  * isCaption('Người biểu tình ở Phnom Penh - Ảnh: AFP') // => true
  */
 export function isCaption(sentence: string): boolean {
-  return CAPTION_TAIL.test(sentence)
+  return CAPTION_TAIL.test(sentence) || CREDIT_ONLY.test(sentence)
 }
 
 /** Offsets just after sentence-final punctuation that is followed by a new sentence. */
-function terminalCuts(text: string): number[] {
-  const cuts: number[] = []
+function terminalCuts(text: string): Cut[] {
+  const cuts: Cut[] = []
   for (const match of text.matchAll(TERMINAL)) {
     const end = match.index + match[0].length
     const after = text.slice(end)
     if (after === '' || !/^\s/.test(after)) continue
     if (!OPENER.test(after.trimStart())) continue
     if (match[0] === '.' && endsWithAbbreviation(text.slice(0, match.index))) continue
-    cuts.push(end)
+    cuts.push({ at: end, caption: false })
   }
   return cuts
 }
 
 /** Whether the text before a lone period ends in an abbreviation or an initial. */
 function endsWithAbbreviation(before: string): boolean {
-  const token = /[^\s(“"]+$/u.exec(before)?.[0]
-  if (token === undefined) return false
+  // Walk back to the token start (a regex anchored at the end would rescan the whole prefix).
+  let start = before.length
+  while (start > 0 && !/[\s(“"]/u.test(before[start - 1] ?? ' ')) start -= 1
+  const token = before.slice(start)
+  if (token === '') return false
   // PGS.TS, Th.S, v.v: every dotted part must be a known abbreviation.
   return token.split('.').every((part) => ABBREVIATIONS.has(part) || /^\p{Lu}$/u.test(part))
 }
 
 /** Offsets just after a flattened photo credit, where the next sentence starts. */
-function creditCuts(text: string): number[] {
-  const cuts: number[] = []
-  for (const match of text.matchAll(PAREN_CREDIT)) cuts.push(match.index + match[0].length)
+function creditCuts(text: string): Cut[] {
+  const cuts: Cut[] = []
+  for (const match of text.matchAll(CREDIT_AFTER_SENTENCE)) cuts.push({ at: match.index, caption: true })
+  for (const match of text.matchAll(PAREN_CREDIT)) cuts.push({ at: match.index + match[0].length, caption: true })
   for (const match of text.matchAll(DASH_CREDIT)) {
     const end = creditNameEnd(text, match.index + match[0].length)
-    if (end !== null) cuts.push(end)
+    if (end !== null) cuts.push({ at: end, caption: true })
   }
   return cuts
+}
+
+/** Offsets where a caption without punctuation was fused onto the next sentence. */
+function fusedCuts(text: string): Cut[] {
+  return [...text.matchAll(FUSED_OPENER)].map((match) => ({ at: match.index + match[0].length, caption: true }))
 }
 
 /**

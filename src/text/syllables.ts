@@ -18,6 +18,9 @@ import { STOPWORDS_VI } from './stopwords-vi.js'
 /** The five Vietnamese tone marks as combining characters (NFD). */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/
 
+/** A syllable ending in a toned a, e or y (NFC): the only ones the two conventions write differently. */
+const TONED_FINAL = /[àáảãạèéẻẽẹỳýỷỹỵ]$/u
+
 /** Letters and digits: everything else separates tokens (ROUGE convention of the dev set). */
 const TOKEN = /[\p{L}\p{N}]+/gu
 
@@ -37,6 +40,8 @@ const SHIFTABLE_RIME = /(?<!q)(o|u)(a|e|y)$/
  * unifyTonePlacement('quý') // => 'quý'
  */
 export function unifyTonePlacement(syllable: string): string {
+  // Fast path: only a toned final a/e/y can be in the wrong place.
+  if (!TONED_FINAL.test(syllable)) return syllable
   const decomposed = syllable.normalize('NFD')
   const tone = TONE_MARKS.exec(decomposed)
   if (!tone) return syllable
