@@ -1,0 +1,223 @@
+/**
+ * Fits the feature weights of both summary models on the VN-MDS dev set and
+ * writes src/summarize/weights.ts. Run: npx tsx scripts/fit-summary-weights.ts
+ *
+ * Story model: ridge least squares over the features of features.ts, target
+ * each candidate sentence's bigram precision against the two references
+ * (averaged). Ranking by expected precision fills a word budget with the
+ * sentences whose bigrams most likely appear in a human summary, which is what
+ * ROUGE-2 counts. Ridge (λ = RIDGE) keeps collinear features (lead/depth,
+ * support/centrality) from trading large opposite weights. Weights are rounded
+ * to two significant digits.
+ *
+ * Article model: the same regression (target: the sentence's bigram F1 against
+ * the sapo within the 50-syllable cut) as the start of a coordinate ascent on
+ * the article ROUGE-2 itself (see searchArticleWeights).
+ *
+ * The script also prints 2-fold cross-validation — fit on odd clusters, score
+ * even ones, and the reverse — so the weights are judged on clusters they
+ * were not fitted on.
+ */
+import { writeFileSync } from 'node:fs'
+import { prepareClusters, scoreClusters, type PreparedCluster } from '../bench/quality.js'
+import { rouge, rougeTokens } from '../bench/rouge.js'
+import { loadDevSet } from '../bench/vnmds.js'
+import { candidatesOf } from '../src/summarize/candidates.js'
+import { type FeatureWeights, type Features, featuresOf, scoreOf } from '../src/summarize/features.js'
+import { selectSentences } from '../src/summarize/select.js'
+
+const FEATURES: (keyof Features)[] = ['opening', 'lead', 'depth', 'headline', 'headlineConcepts', 'support', 'centrality', 'length']
+const RIDGE = 1
+
+type Sample = { x: number[]; y: number }
+
+function bigrams(text: string): Set<string> {
+  const tokens = rougeTokens(text)
+  return new Set(tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`))
+}
+
+function precision(sentence: string, targets: readonly Set<string>[]): number {
+  const grams = bigrams(sentence)
+  if (grams.size === 0 || targets.length === 0) return 0
+  let sum = 0
+  for (const target of targets) {
+    let hits = 0
+    for (const gram of grams) if (target.has(gram)) hits += 1
+    sum += hits / grams.size
+  }
+  return sum / targets.length
+}
+
+/** Article summaries are scored on their first ARTICLE_CUT syllables. */
+const ARTICLE_CUT = 50
+
+/** Bigram F1 of a sentence, cut like a summary, against a target. */
+function f1Within(sentence: string, target: Set<string>, cut: number): number {
+  const tokens = rougeTokens(sentence).slice(0, cut)
+  const grams = new Set(tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`))
+  let hits = 0
+  for (const gram of grams) if (target.has(gram)) hits += 1
+  if (hits === 0) return 0
+  const p = hits / grams.size
+  const r = hits / target.size
+  return (2 * p * r) / (p + r)
+}
+
+function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
+  return clusters.flatMap((cluster) => {
+    const candidates = cluster.reports.flatMap((report, order) => candidatesOf(report, order))
+    const features = featuresOf(candidates, cluster.reports.map((r) => r.title))
+    const targets = cluster.references.map(bigrams)
+    return candidates.map((c, i) => ({ x: vector(features[i]), y: precision(c.text, targets) }))
+  })
+}
+
+function articleSamples(clusters: readonly PreparedCluster[]): Sample[] {
+  return clusters.flatMap((cluster) =>
+    cluster.reports.flatMap((report) => {
+      const candidates = candidatesOf(report, 0)
+      const features = featuresOf(candidates, [report.title])
+      const target = bigrams(report.sapo)
+      return candidates.map((c, i) => ({ x: vector(features[i]), y: f1Within(c.text, target, ARTICLE_CUT) }))
+    }),
+  )
+}
+
+function vector(features: Features | undefined): number[] {
+  if (features === undefined) throw new Error('missing features')
+  return [1, ...FEATURES.map((name) => features[name])]
+}
+
+type ArticleItem = { candidates: ReturnType<typeof candidatesOf>; features: Features[]; sapo: string }
+
+function articleItems(clusters: readonly PreparedCluster[]): ArticleItem[] {
+  return clusters.flatMap((cluster) =>
+    cluster.reports.map((report) => {
+      const candidates = candidatesOf(report, 0)
+      return { candidates, features: featuresOf(candidates, [report.title]), sapo: report.sapo }
+    }),
+  )
+}
+
+/** Mean ROUGE-2 of article summaries (words=ARTICLE_CUT) against their sapos. */
+function articleRouge(items: readonly ArticleItem[], weights: FeatureWeights): number {
+  let sum = 0
+  for (const item of items) {
+    const scores = item.features.map((f) => scoreOf(f, weights))
+    const chosen = selectSentences(item.candidates, scores, { words: ARTICLE_CUT }).sort((a, b) => a.index - b.index)
+    sum += rouge(chosen.map((c) => c.text).join(' '), [item.sapo], ARTICLE_CUT).r2
+  }
+  return sum / items.length
+}
+
+/** Steps tried on each weight in turn, coarse to fine, for SEARCH_ROUNDS rounds. */
+const SEARCH_STEPS = [-0.2, -0.1, -0.05, -0.02, 0.02, 0.05, 0.1, 0.2]
+const SEARCH_ROUNDS = 3
+
+/**
+ * Article weights by coordinate ascent on ROUGE-2 itself, from the regression
+ * fit. Least squares fits the average sentence; an article summary is one or
+ * two sentences within a hard budget, where only the ranking at the top counts.
+ */
+function searchArticleWeights(items: readonly ArticleItem[], start: FeatureWeights): FeatureWeights {
+  let best = { ...start }
+  let bestScore = articleRouge(items, best)
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    for (const name of FEATURES) {
+      if (name === 'support') continue
+      for (const step of SEARCH_STEPS) {
+        const trial = { ...best, [name]: round3(best[name] + step) }
+        const score = articleRouge(items, trial)
+        if (score > bestScore + 1e-9) {
+          best = trial
+          bestScore = score
+        }
+      }
+    }
+  }
+  return best
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+/** Ridge least squares (bias unpenalized) by the normal equations. */
+function fit(samples: readonly Sample[]): FeatureWeights {
+  const n = FEATURES.length + 1
+  const a = Array.from({ length: n }, () => new Array<number>(n + 1).fill(0))
+  for (const { x, y } of samples) {
+    for (let i = 0; i < n; i++) {
+      const row = a[i] as number[]
+      for (let j = 0; j < n; j++) row[j] = (row[j] ?? 0) + (x[i] ?? 0) * (x[j] ?? 0)
+      row[n] = (row[n] ?? 0) + (x[i] ?? 0) * y
+    }
+  }
+  for (let i = 1; i < n; i++) (a[i] as number[])[i] = ((a[i] as number[])[i] ?? 0) + RIDGE
+  const w = solve(a)
+  const weights: FeatureWeights = { bias: round(w[0] ?? 0), opening: 0, lead: 0, depth: 0, headline: 0, headlineConcepts: 0, support: 0, centrality: 0, length: 0 }
+  FEATURES.forEach((name, i) => {
+    weights[name] = round(w[i + 1] ?? 0)
+  })
+  return weights
+}
+
+function solve(augmented: number[][]): number[] {
+  const n = augmented.length
+  const m = augmented.map((row) => [...row])
+  for (let col = 0; col < n; col++) {
+    let pivot = col
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]?.[col] ?? 0) > Math.abs(m[pivot]?.[col] ?? 0)) pivot = r
+    ;[m[col], m[pivot]] = [m[pivot] as number[], m[col] as number[]]
+    const lead = m[col] as number[]
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue
+      const row = m[r] as number[]
+      const factor = (row[col] ?? 0) / (lead[col] ?? 1)
+      for (let c = col; c <= n; c++) row[c] = (row[c] ?? 0) - factor * (lead[c] ?? 0)
+    }
+  }
+  return m.map((row, i) => (row[n] ?? 0) / (row[i] ?? 1))
+}
+
+function round(value: number): number {
+  return value === 0 ? 0 : Number(value.toPrecision(2))
+}
+
+const clusters = loadDevSet()
+if (clusters !== null) {
+  const prepared = await prepareClusters(clusters)
+  const odd = prepared.filter((c) => c.cluster % 2 === 1)
+  const even = prepared.filter((c) => c.cluster % 2 === 0)
+  const models = (set: readonly PreparedCluster[]) => ({
+    story: fit(storySamples(set)),
+    article: searchArticleWeights(articleItems(set), fit(articleSamples(set))),
+  })
+  const all = models(prepared)
+  const onOdd = models(odd)
+  const onEven = models(even)
+  console.log('fitted on all:', JSON.stringify(all))
+  const show = (label: string, report: ReturnType<typeof scoreClusters>) =>
+    console.log(`${label}: story R2 ${report.story.r2.toFixed(1)} (lead round-robin ${report.storyBaseline.r2.toFixed(1)}), article R2 ${report.article.r2.toFixed(1)} (first 3 ${report.articleBaseline.r2.toFixed(1)})`)
+  show('fit odd, score even', scoreClusters(even, onOdd))
+  show('fit even, score odd', scoreClusters(odd, onEven))
+  show('fit all, score all ', scoreClusters(prepared, all))
+  writeFileSync(
+    new URL('../src/summarize/weights.ts', import.meta.url),
+    `/**
+ * Feature weights of the two summary models. Generated by
+ * scripts/fit-summary-weights.ts (ridge least squares of each sentence's
+ * bigram precision against the human summaries of the VN-MDS dev set, rounded
+ * to two significant digits); do not edit by hand: rerun the script.
+ */
+import type { FeatureWeights } from './features.js'
+
+/** Story sentences; target: the cluster's two human summaries. */
+export const STORY_WEIGHTS: FeatureWeights = ${JSON.stringify(all.story).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ').replace('{', '{ ').replace(/}$/, ' }')}
+
+/** Article sentences; target: the article's editor-written lead (sapo). */
+export const ARTICLE_WEIGHTS: FeatureWeights = ${JSON.stringify(all.article).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ').replace('{', '{ ').replace(/}$/, ' }')}
+`,
+  )
+  console.log('wrote src/summarize/weights.ts')
+}

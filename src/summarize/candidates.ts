@@ -1,0 +1,101 @@
+/**
+ * Candidate sentences for extractive summaries: every sentence of an article's
+ * lead and body, with where it stands and the units we score it by.
+ *
+ * Units are content concepts in the sense of Gillick & Favre (2009, "A
+ * scalable global model for summarization"): syllable bigrams, since most
+ * Vietnamese words are two syllables, minus bigrams made only of stopwords or
+ * digits (they carry no topic). A sentence's value is the concepts it covers.
+ *
+ * Pure: no runtime imports.
+ */
+import { countWords } from '../text/normalize.js'
+import { segmentSentences } from '../text/sentences.js'
+import { isStopword, toSyllables } from '../text/syllables.js'
+
+/** The parts of an article a summary reads. */
+export type SummaryArticle = {
+  id: string
+  title: string
+  lead: string | null
+  paragraphs: readonly string[]
+}
+
+/** One sentence that a summary may quote. */
+export type Candidate = {
+  articleId: string
+  /** Which article of the input, in input order (stories pass reports oldest first). */
+  article: number
+  /** Index into the article's `paragraphs`, or null for a lead sentence. */
+  paragraph: number | null
+  /** Ordinal of the sentence within its article, lead sentences first. */
+  index: number
+  text: string
+  words: number
+  /** Distinct content bigrams of the sentence. */
+  concepts: ReadonlySet<string>
+  /** All syllables, for similarity. */
+  syllables: readonly string[]
+}
+
+/**
+ * Sentences shorter than this are datelines, bylines or fragments ("Ông nói.")
+ * that never carry a summary on their own; they are quoted only when an
+ * article has nothing longer.
+ */
+const MIN_SENTENCE_WORDS = 6
+
+/**
+ * Every quotable sentence of an article: captions and sentences that merely
+ * repeat the title are left out, and so are fragments when anything longer exists.
+ *
+ * @example
+ * candidatesOf({ id: 'a', title: 'T', lead: null, paragraphs: ['Một câu đủ dài để tóm tắt bài.'] }, 0)
+ */
+export function candidatesOf(article: SummaryArticle, order: number): Candidate[] {
+  const title = toSyllables(article.title).join(' ')
+  const all: Candidate[] = []
+  const blocks: [number | null, string][] = [
+    ...(article.lead === null ? [] : [[null, article.lead] as [null, string]]),
+    ...article.paragraphs.map((paragraph, i): [number, string] => [i, paragraph]),
+  ]
+  let index = 0
+  for (const [paragraph, text] of blocks) {
+    for (const { text: sentence, caption } of segmentSentences(text)) {
+      const syllables = toSyllables(sentence)
+      const candidate: Candidate = {
+        articleId: article.id,
+        article: order,
+        paragraph,
+        index,
+        text: sentence,
+        words: countWords(sentence),
+        concepts: conceptsOf(syllables),
+        syllables,
+      }
+      index += 1
+      if (syllables.length === 0 || caption || syllables.join(' ') === title) continue
+      all.push(candidate)
+    }
+  }
+  const substantial = all.filter((candidate) => candidate.words >= MIN_SENTENCE_WORDS)
+  return substantial.length > 0 ? substantial : all
+}
+
+/**
+ * Content bigrams of a syllable sequence.
+ *
+ * @example
+ * [...conceptsOf(['các', 'bộ', 'trưởng', 'quốc', 'phòng'])] // => ['các bộ', 'bộ trưởng', 'trưởng quốc', 'quốc phòng']
+ */
+export function conceptsOf(syllables: readonly string[]): Set<string> {
+  const concepts = new Set<string>()
+  for (let i = 0; i + 1 < syllables.length; i++) {
+    const a = syllables[i] as string
+    const b = syllables[i + 1] as string
+    if (isStopword(a) && isStopword(b)) continue
+    if (/^\d+$/.test(a) && /^\d+$/.test(b)) continue
+    concepts.add(`${a} ${b}`)
+  }
+  return concepts
+}

@@ -1,0 +1,165 @@
+/**
+ * Sentence features for extractive summaries, and the linear score over them.
+ *
+ * Each candidate sentence is described by six numbers that the literature on
+ * news summarization has long found predictive (Edmundson 1969 for position
+ * and title words; Radev et al. 2004, MEAD, for centroid centrality; cross-
+ * document support is the multi-document form of centrality):
+ *
+ * - `opening`: 1 for the first sentence of an article — the news itself;
+ * - `lead`: 1 / (1 + position in its article) — reporters put the news first;
+ * - `depth`: position / sentences in the article — how far into the report;
+ * - `headline`: share of the headline's content syllables the sentence has
+ *   (for a story, of all its headlines) — the editor's own summary;
+ * - `headlineConcepts`: the same for the headlines' content bigrams (phrases);
+ * - `support`: for each other report, the best share of this sentence's
+ *   concepts found in one of its sentences, averaged over the other reports —
+ *   facts several outlets report are the event;
+ * - `centrality`: cosine between the sentence's content syllables and those of
+ *   the whole input;
+ * - `length`: ln(words).
+ *
+ * The weights are a least-squares fit of each sentence's bigram precision
+ * against human summaries (scripts/fit-summary-weights.ts; see weights.ts).
+ *
+ * Pure: no runtime imports.
+ */
+import { type Candidate, conceptsOf } from './candidates.js'
+import { isStopword, toSyllables } from '../text/syllables.js'
+
+export type Features = {
+  opening: number
+  lead: number
+  depth: number
+  headline: number
+  headlineConcepts: number
+  support: number
+  centrality: number
+  length: number
+}
+
+export type FeatureWeights = Features & { bias: number }
+
+/** Features of every candidate, in input order. `headlines` are the input's titles. */
+export function featuresOf(candidates: readonly Candidate[], headlines: readonly string[]): Features[] {
+  const headlineWords = new Set(headlines.flatMap((title) => toSyllables(title)).filter((s) => !isStopword(s)))
+  const headlineConcepts = new Set(headlines.flatMap((title) => [...conceptsOf(toSyllables(title))]))
+  const inputVector = new Map<string, number>()
+  for (const candidate of candidates) addContent(inputVector, candidate.syllables)
+  const inputNorm = norm(inputVector)
+  const perArticle = new Map<number, number>()
+  for (const candidate of candidates) perArticle.set(candidate.article, (perArticle.get(candidate.article) ?? 0) + 1)
+  const articles = perArticle.size
+  const seen = new Map<number, number>()
+  const supports = articles > 1 ? supportsOf(candidates) : null
+
+  return candidates.map((candidate, i) => {
+    const position = seen.get(candidate.article) ?? 0
+    seen.set(candidate.article, position + 1)
+    // Centrality and headline overlap in one pass over the sentence's syllables.
+    const counts = new Map<string, number>()
+    let headlineHits = 0
+    for (const syllable of candidate.syllables) {
+      if (isStopword(syllable)) continue
+      const count = counts.get(syllable) ?? 0
+      if (count === 0 && headlineWords.has(syllable)) headlineHits += 1
+      counts.set(syllable, count + 1)
+    }
+    let dot = 0
+    let squares = 0
+    for (const [syllable, count] of counts) {
+      dot += count * (inputVector.get(syllable) ?? 0)
+      squares += count * count
+    }
+    const denominator = Math.sqrt(squares) * inputNorm
+    let conceptHits = 0
+    for (const concept of candidate.concepts) if (headlineConcepts.has(concept)) conceptHits += 1
+    return {
+      opening: position === 0 ? 1 : 0,
+      lead: 1 / (1 + position),
+      depth: position / (perArticle.get(candidate.article) ?? 1),
+      headline: headlineWords.size === 0 ? 0 : headlineHits / headlineWords.size,
+      headlineConcepts: headlineConcepts.size === 0 ? 0 : conceptHits / headlineConcepts.size,
+      support: supports === null ? 0 : (supports[i] ?? 0) / (articles - 1),
+      centrality: denominator === 0 ? 0 : dot / denominator,
+      length: Math.log(Math.max(1, candidate.words)),
+    }
+  })
+}
+
+/**
+ * The linear score of a feature vector.
+ *
+ * @example
+ * scoreOf(features, STORY_WEIGHTS)
+ */
+export function scoreOf(features: Features, weights: FeatureWeights): number {
+  return (
+    weights.bias +
+    weights.opening * features.opening +
+    weights.lead * features.lead +
+    weights.depth * features.depth +
+    weights.headline * features.headline +
+    weights.headlineConcepts * features.headlineConcepts +
+    weights.support * features.support +
+    weights.centrality * features.centrality +
+    weights.length * features.length
+  )
+}
+
+/**
+ * Share of concepts two sentences have in common, over the smaller set
+ * (1 when one sentence's concepts are all in the other).
+ */
+export function conceptOverlap(a: Candidate, b: Candidate): number {
+  const [small, large] = a.concepts.size <= b.concepts.size ? [a.concepts, b.concepts] : [b.concepts, a.concepts]
+  if (small.size === 0) return a.text === b.text ? 1 : 0
+  let shared = 0
+  for (const concept of small) if (large.has(concept)) shared += 1
+  return shared / small.size
+}
+
+/**
+ * For each candidate, the sum over the other articles of its best overlap with
+ * one of their sentences. Shared concepts are counted through an inverted
+ * index (concept → sentences), so the cost is the number of shared postings,
+ * not the square of the number of sentences.
+ */
+function supportsOf(candidates: readonly Candidate[]): number[] {
+  const postings = new Map<string, number[]>()
+  candidates.forEach((candidate, i) => {
+    for (const concept of candidate.concepts) {
+      const list = postings.get(concept)
+      if (list === undefined) postings.set(concept, [i])
+      else list.push(i)
+    }
+  })
+  return candidates.map((candidate) => {
+    const shared = new Map<number, number>()
+    for (const concept of candidate.concepts) {
+      for (const j of postings.get(concept) ?? []) {
+        if ((candidates[j] as Candidate).article !== candidate.article) shared.set(j, (shared.get(j) ?? 0) + 1)
+      }
+    }
+    const best = new Map<number, number>()
+    for (const [j, count] of shared) {
+      const other = candidates[j] as Candidate
+      const overlap = count / Math.min(candidate.concepts.size, other.concepts.size)
+      if (overlap > (best.get(other.article) ?? 0)) best.set(other.article, overlap)
+    }
+    let sum = 0
+    for (const value of best.values()) sum += value
+    return sum
+  })
+}
+
+function addContent(vector: Map<string, number>, syllables: readonly string[]): Map<string, number> {
+  for (const syllable of syllables) if (!isStopword(syllable)) vector.set(syllable, (vector.get(syllable) ?? 0) + 1)
+  return vector
+}
+
+function norm(vector: ReadonlyMap<string, number>): number {
+  let sum = 0
+  for (const value of vector.values()) sum += value * value
+  return Math.sqrt(sum)
+}
