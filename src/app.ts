@@ -11,6 +11,8 @@ import type { AppEnv } from './env.js'
 import { ApiError, problemResponse } from './http/problem.js'
 import { CACHE_POLICY, jsonWithPolicy } from './http/respond.js'
 import { articleRoutes } from './routes/articles.js'
+import { storyRoutes } from './routes/stories.js'
+import { summaryRoutes } from './routes/summaries.js'
 import { defaultHook } from './routes/openapi.js'
 
 /** Methods open to any origin: widgets read from publishers' pages; writes stay same-origin. */
@@ -49,6 +51,8 @@ export function createApp() {
 
   app.get('/healthz', (c) => jsonWithPolicy(c, { status: 'ok' }, 'none'))
   app.route('/', articleRoutes)
+  app.route('/', summaryRoutes)
+  app.route('/', storyRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'ingestToken', { type: 'http', scheme: 'bearer' })
   app.doc31('/openapi.json', {

@@ -10,7 +10,7 @@ import { articleIdOf, canonicalUrl, contentHashOf } from '../store/ids.js'
 import { ArticleInputSchema, StoryIdSchema, type Article } from '../store/schemas.js'
 
 /** An article as the writer receives it: everything but the ingest time. */
-export type NewArticle = Omit<Article, 'ingestedAt'> & { contentHash: string }
+export type NewArticle = Omit<Article, 'ingestedAt' | 'updatedAt'> & { contentHash: string }
 
 /** Metadata a text/plain request may carry in its query string. */
 export type TextMeta = { url?: string | undefined; storyId?: string | undefined }

@@ -9,7 +9,7 @@ import { bodyKindOf, limitBody, readJson, readUtf8 } from '../http/body.js'
 import { ApiError } from '../http/problem.js'
 import { jsonWithPolicy } from '../http/respond.js'
 import { prepareFromJson, prepareFromText } from '../ingest/prepare.js'
-import { decodeCursor, encodeCursor, isAfter, sortKeyOf, type CursorKey } from '../store/cursor.js'
+import { type CursorKey, decodeCursor, encodeCursor, pageFromHead, sortKeyOf } from '../store/cursor.js'
 import { readArticle, readArticlesHead } from '../store/kv.js'
 import {
   ARTICLE_ID,
@@ -20,16 +20,8 @@ import {
   type ArticleCard,
 } from '../store/schemas.js'
 import { newsroomOf } from '../writer/client.js'
-import { defaultHook, problemContent } from './openapi.js'
+import { ListQuerySchema, defaultHook, problemContent } from './openapi.js'
 
-/** Page size bounds for GET /v1/articles: the head holds 100 cards, so any first page is one read. */
-const DEFAULT_LIMIT = 20
-const MAX_LIMIT = 100
-
-const ListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ example: 20 }),
-  cursor: z.string().optional().openapi({ description: 'nextCursor from the previous page' }),
-})
 
 const listArticlesRoute = createRoute({
   method: 'get',
@@ -57,9 +49,9 @@ export const articleRoutes = new OpenAPIHono<AppEnv>({ defaultHook })
 
 articleRoutes.openapi(listArticlesRoute, async (c) => {
   const { limit, cursor } = c.req.valid('query')
-  const after = cursor === undefined ? null : decodeCursor(cursor)
+  const after = cursor === undefined ? null : decodeCursor(cursor, 3)
   const head = await readArticlesHead(c.env.KV)
-  const fromHead = pageFromHead(head.items, head.total, after, limit)
+  const fromHead = pageFromHead(head.items, head.total, after, limit, cursorKeyOf)
   const page = fromHead ?? (await newsroomOf(c.env).listArticles(after, limit))
   const last = page.items.at(-1)
   const nextCursor = page.hasMore && last !== undefined ? encodeCursor(cursorKeyOf(last)) : null
@@ -116,18 +108,5 @@ articleRoutes.post('/v1/articles', requireIngestToken, limitBody, async function
 
 /** The sort position of a card, as cursors name it. */
 function cursorKeyOf(card: ArticleCard): CursorKey {
-  return { sortKey: sortKeyOf(card.publishedAt, card.ingestedAt), ingestedAt: card.ingestedAt, id: card.id }
-}
-
-/**
- * Serve a page from the KV head when the head holds it entirely: the items
- * after the cursor, and either `limit` of them or the true end of the list.
- */
-function pageFromHead(items: readonly ArticleCard[], total: number, after: CursorKey | null, limit: number) {
-  const start = after === null ? 0 : items.findIndex((card) => isAfter(cursorKeyOf(card), after))
-  if (start === -1) return items.length >= total ? { items: [], hasMore: false } : null
-  const rest = items.slice(start)
-  const complete = items.length >= total
-  if (rest.length > limit || (rest.length === limit && !complete)) return { items: rest.slice(0, limit), hasMore: true }
-  return complete ? { items: rest, hasMore: false } : null
+  return [sortKeyOf(card.publishedAt, card.ingestedAt), card.ingestedAt, card.id]
 }

@@ -1,14 +1,17 @@
 /**
  * Keyset pagination cursors. A cursor names the last item of a page by its
- * sort position (sort key, ingest time, id), so a page never skips or repeats
- * items when newer ones arrive in between. It travels as opaque base64url JSON.
+ * sort position (a tuple of strings, compared newest first), so a page never
+ * skips or repeats items when newer ones arrive in between. It travels as
+ * opaque base64url JSON.
+ *
+ * Articles sort by (sort key, ingest time, id); stories by (update time, id).
  */
 import { ApiError } from '../http/problem.js'
 
-/** Where a page ends: the sort position of its last item. */
-export type CursorKey = { sortKey: string; ingestedAt: string; id: string }
+/** A sort position: compared component by component, larger first. */
+export type CursorKey = readonly string[]
 
-/** Longest cursor we decode: three short strings, base64url-encoded. */
+/** Longest cursor we decode: a few short strings, base64url-encoded. */
 const MAX_CURSOR_LENGTH = 512
 
 /**
@@ -25,13 +28,12 @@ export function sortKeyOf(publishedAt: string | null, ingestedAt: string): strin
 }
 
 export function encodeCursor(key: CursorKey): string {
-  const json = JSON.stringify([key.sortKey, key.ingestedAt, key.id])
-  const bytes = new TextEncoder().encode(json)
+  const bytes = new TextEncoder().encode(JSON.stringify(key))
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-/** Decode a cursor from a query string; anything malformed is a 400 problem. */
-export function decodeCursor(cursor: string): CursorKey {
+/** Decode a cursor of `arity` parts from a query string; anything malformed is a 400 problem. */
+export function decodeCursor(cursor: string, arity: number): CursorKey {
   const invalid = new ApiError('invalid-query', 'cursor is not one this API issued.', {
     errors: [{ field: 'cursor', message: 'malformed cursor' }],
   })
@@ -43,14 +45,37 @@ export function decodeCursor(cursor: string): CursorKey {
   } catch {
     throw invalid
   }
-  if (!Array.isArray(value) || value.length !== 3 || !value.every((part) => typeof part === 'string')) throw invalid
-  const [sortKey, ingestedAt, id] = value as [string, string, string]
-  return { sortKey, ingestedAt, id }
+  if (!Array.isArray(value) || value.length !== arity) throw invalid
+  const parts: string[] = []
+  for (const part of value) {
+    if (typeof part !== 'string') throw invalid
+    parts.push(part)
+  }
+  return parts
 }
 
-/** Whether item `a` comes strictly after position `b` in newest-first order. */
+/** Whether position `a` comes strictly after position `b` in newest-first order. */
 export function isAfter(a: CursorKey, b: CursorKey): boolean {
-  if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey
-  if (a.ingestedAt !== b.ingestedAt) return a.ingestedAt < b.ingestedAt
-  return a.id < b.id
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? ''
+    const y = b[i] ?? ''
+    if (x !== y) return x < y
+  }
+  return false
+}
+
+/** A page from a newest-first head list: the items after the cursor, if the head holds the whole page. */
+export function pageFromHead<T>(
+  items: readonly T[],
+  total: number,
+  after: CursorKey | null,
+  limit: number,
+  keyOf: (item: T) => CursorKey,
+): { items: T[]; hasMore: boolean } | null {
+  const start = after === null ? 0 : items.findIndex((item) => isAfter(keyOf(item), after))
+  const complete = items.length >= total
+  if (start === -1) return complete ? { items: [], hasMore: false } : null
+  const rest = items.slice(start)
+  if (rest.length > limit || (rest.length === limit && !complete)) return { items: rest.slice(0, limit), hasMore: true }
+  return complete ? { items: rest, hasMore: false } : null
 }

@@ -12,3 +12,21 @@ export function articleKey(articleId: string): string {
 
 /** The newest articles (cards), as the first page of GET /v1/articles serves them. */
 export const ARTICLES_HEAD_KEY = 'articles:v1:head'
+
+/** One story with its reports, as GET /v1/stories/:id serves it. */
+export function storyKey(storyId: string): string {
+  return `story:v1:${storyId}`
+}
+
+/** The most recently updated stories (cards), as the first page of GET /v1/stories serves them. */
+export const STORIES_HEAD_KEY = 'stories:v1:head'
+
+/** An article's default-length summary, kept current by the writer. */
+export function articleSummaryKey(articleId: string): string {
+  return `summary:v1:article:${articleId}`
+}
+
+/** A story's default-length summary, kept current by the writer as reports join or leave. */
+export function storySummaryKey(storyId: string): string {
+  return `summary:v1:story:${storyId}`
+}

@@ -5,17 +5,50 @@
  */
 import type { z } from '@hono/zod-openapi'
 import { ApiError } from '../http/problem.js'
-import { ARTICLES_HEAD_KEY, articleKey } from './keys.js'
-import { type Article, type ArticlesHead, ArticleSchema, ArticlesHeadSchema } from './schemas.js'
+import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, storyKey, storySummaryKey } from './keys.js'
+import {
+  type Article,
+  type ArticleSummaryRecord,
+  type ArticlesHead,
+  type StoriesHead,
+  type Story,
+  type StorySummaryRecord,
+  ArticleSchema,
+  ArticleSummarySchema,
+  ArticlesHeadSchema,
+  StoriesHeadSchema,
+  StorySchema,
+  StorySummarySchema,
+} from './schemas.js'
 
 /** One article by id, or null when there is none. One KV read. */
-export async function readArticle(kv: KVNamespace, id: string): Promise<Article | null> {
+export function readArticle(kv: KVNamespace, id: string): Promise<Article | null> {
   return readChecked(kv, articleKey(id), ArticleSchema)
 }
 
 /** The newest-articles head; an empty one before the first ingest. One KV read. */
 export async function readArticlesHead(kv: KVNamespace): Promise<ArticlesHead> {
   return (await readChecked(kv, ARTICLES_HEAD_KEY, ArticlesHeadSchema)) ?? { total: 0, items: [] }
+}
+
+/** One story by id, or null. One KV read. */
+export function readStory(kv: KVNamespace, id: string): Promise<Story | null> {
+  return readChecked(kv, storyKey(id), StorySchema)
+}
+
+/** The most-recently-updated stories head; empty before the first story. One KV read. */
+export async function readStoriesHead(kv: KVNamespace): Promise<StoriesHead> {
+  return (await readChecked(kv, STORIES_HEAD_KEY, StoriesHeadSchema)) ?? { total: 0, items: [] }
+}
+
+/** An article's stored default summary, or null. One KV read. */
+export function readArticleSummary(kv: KVNamespace, id: string): Promise<ArticleSummaryRecord | null> {
+  return readChecked(kv, articleSummaryKey(id), ArticleSummarySchema)
+}
+
+/** A story's stored default summary, or null. One KV read. */
+export function readStorySummary(kv: KVNamespace, id: string): Promise<StorySummaryRecord | null> {
+  return readChecked(kv, storySummaryKey(id), StorySummarySchema)
 }
 
 async function readChecked<T>(kv: KVNamespace, key: string, schema: z.ZodType<T>): Promise<T | null> {

@@ -42,6 +42,8 @@ export const ArticleSchema = z
     storyId: StoryIdSchema.nullable(),
     wordCount: z.number().int().nonnegative(),
     ingestedAt: z.iso.datetime(),
+    /** When the stored text last changed (ingest, or a correction). */
+    updatedAt: z.iso.datetime(),
   })
   .openapi('Article')
 export type Article = z.infer<typeof ArticleSchema>
@@ -107,3 +109,58 @@ export const ArticleInputSchema = z
   })
   .openapi('ArticleInput')
 export type ArticleInput = z.infer<typeof ArticleInputSchema>
+
+/** A report as a story lists it. */
+export const StoryArticleSchema = ArticleSchema.pick({ id: true, title: true, source: true, publishedAt: true, url: true }).openapi('StoryArticle')
+export type StoryArticle = z.infer<typeof StoryArticleSchema>
+
+export const StorySchema = z
+  .object({
+    id: StoryIdSchema,
+    title: z.string(),
+    articleCount: z.number().int().nonnegative(),
+    sources: z.array(z.string()),
+    firstPublishedAt: z.string().regex(PUBLISHED_AT).nullable(),
+    updatedAt: z.iso.datetime(),
+    /** Oldest report first. */
+    articles: z.array(StoryArticleSchema),
+  })
+  .openapi('Story')
+export type Story = z.infer<typeof StorySchema>
+
+export const StoryCardSchema = StorySchema.omit({ articles: true }).openapi('StoryCard')
+export type StoryCard = z.infer<typeof StoryCardSchema>
+
+export const StoryPageSchema = z.object({ items: z.array(StoryCardSchema), nextCursor: z.string().nullable() }).openapi('StoryPage')
+
+/** The most recently updated stories, kept in one KV value so the first list page is one read. */
+export const StoriesHeadSchema = z.object({ total: z.number().int().nonnegative(), items: z.array(StoryCardSchema) })
+export type StoriesHead = z.infer<typeof StoriesHeadSchema>
+
+export const ArticleSummarySchema = z
+  .object({
+    articleId: ArticleIdSchema,
+    text: z.string(),
+    sentences: z.array(
+      z.object({
+        text: z.string(),
+        paragraph: z.number().int().nonnegative().nullable().openapi({ description: "index into the article's paragraphs; null for a sentence of its lead" }),
+        index: z.number().int().nonnegative().openapi({ description: 'ordinal of the sentence in the article, lead first' }),
+      }),
+    ),
+    words: z.number().int().nonnegative(),
+  })
+  .openapi('ArticleSummary')
+export type ArticleSummaryRecord = z.infer<typeof ArticleSummarySchema>
+
+export const StorySummarySchema = z
+  .object({
+    storyId: StoryIdSchema,
+    text: z.string(),
+    sentences: z.array(
+      z.object({ text: z.string(), articleId: ArticleIdSchema, source: z.string().nullable(), url: z.string().nullable() }),
+    ),
+    words: z.number().int().nonnegative(),
+  })
+  .openapi('StorySummary')
+export type StorySummaryRecord = z.infer<typeof StorySummarySchema>

@@ -13,13 +13,28 @@
  * KV allows one write per second per key, so a hot key (the list head, a busy
  * story) written again within that second is deferred to the alarm, which
  * writes only its latest value.
+ *
+ * Everything derived (story records, default summaries, list heads) is
+ * recomputed here when its inputs change, so a GET is one KV read.
  */
 import { DurableObject } from 'cloudflare:workers'
 import type { Bindings } from '../env.js'
 import type { NewArticle } from '../ingest/prepare.js'
+import { type StoryMember, storyFactsOf } from '../stories/story.js'
 import { type CursorKey, sortKeyOf } from '../store/cursor.js'
-import { ARTICLES_HEAD_KEY, articleKey } from '../store/keys.js'
-import { type Article, type ArticleCard, type ArticlesHead, ArticleSchema } from '../store/schemas.js'
+import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, storyKey, storySummaryKey } from '../store/keys.js'
+import {
+  type Article,
+  type ArticleCard,
+  ArticleSchema,
+  type ArticlesHead,
+  type StoriesHead,
+  type Story,
+  type StoryCard,
+  StorySchema,
+} from '../store/schemas.js'
+import { DEFAULT_STORY_SUMMARY_WORDS } from '../summarize/defaults.js'
+import { defaultArticleSummary, storySummaryOf } from './summaries.js'
 
 /** KV's documented limit is one write per second to the same key. */
 const KV_KEY_WRITE_INTERVAL_MS = 1000
@@ -27,14 +42,17 @@ const KV_KEY_WRITE_INTERVAL_MS = 1000
 /** Retry delay for a KV write that failed (KV outages are short; the outbox keeps the value). */
 const KV_RETRY_MS = 5000
 
-/** Cards kept in the list head: the API's largest page, so any first page is one KV read. */
+/** Cards kept in each list head: the API's largest page, so any first page is one KV read. */
 export const HEAD_SIZE = 100
 
 /** What an ingest did: `created` is false when the article was already stored. */
 export type IngestResult = { created: boolean; article: Article }
 
 /** A page read from SQL: the cards and whether more follow. */
-export type ArticleSlice = { items: ArticleCard[]; hasMore: boolean }
+export type Slice<T> = { items: T[]; hasMore: boolean }
+
+const NEWEST_ARTICLES = 'ORDER BY sort_key DESC, ingested_at DESC, id DESC'
+const NEWEST_STORIES = 'ORDER BY updated_at DESC, id DESC'
 
 export class Newsroom extends DurableObject<Bindings> {
   private readonly sql: SqlStorage
@@ -58,11 +76,11 @@ export class Newsroom extends DurableObject<Bindings> {
     if (existing !== null) return { created: false, article: existing }
 
     const { contentHash, ...fields } = article
-    const stored: Article = { ...fields, ingestedAt: new Date().toISOString() }
+    const now = new Date().toISOString()
+    const stored: Article = { ...fields, ingestedAt: now, updatedAt: now }
     this.ctx.storage.transactionSync(() => {
       this.sql.exec(
-        `INSERT INTO articles (id, url, content_hash, sort_key, ingested_at, story_id, record)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO articles (id, url, content_hash, sort_key, ingested_at, story_id, record) VALUES (?, ?, ?, ?, ?, ?, ?)`,
         stored.id,
         stored.url,
         contentHash,
@@ -72,6 +90,8 @@ export class Newsroom extends DurableObject<Bindings> {
         JSON.stringify(stored),
       )
       this.enqueue(articleKey(stored.id), stored)
+      this.enqueue(articleSummaryKey(stored.id), defaultArticleSummary(stored))
+      if (stored.storyId !== null) this.refreshStory(stored.storyId, now)
       this.enqueue(ARTICLES_HEAD_KEY, this.articlesHead())
     })
     await this.flush(false)
@@ -79,19 +99,28 @@ export class Newsroom extends DurableObject<Bindings> {
   }
 
   /** Article cards after a cursor position, newest first (pages beyond the KV head). */
-  async listArticles(after: CursorKey | null, limit: number): Promise<ArticleSlice> {
+  async listArticles(after: CursorKey | null, limit: number): Promise<Slice<ArticleCard>> {
     const rows =
       after === null
-        ? this.sql.exec(`SELECT record FROM articles ORDER BY sort_key DESC, ingested_at DESC, id DESC LIMIT ?`, limit + 1)
+        ? this.sql.exec(`SELECT record FROM articles ${NEWEST_ARTICLES} LIMIT ?`, limit + 1)
         : this.sql.exec(
-            `SELECT record FROM articles WHERE (sort_key, ingested_at, id) < (?, ?, ?)
-             ORDER BY sort_key DESC, ingested_at DESC, id DESC LIMIT ?`,
-            after.sortKey,
-            after.ingestedAt,
-            after.id,
+            `SELECT record FROM articles WHERE (sort_key, ingested_at, id) < (?, ?, ?) ${NEWEST_ARTICLES} LIMIT ?`,
+            after[0] ?? '',
+            after[1] ?? '',
+            after[2] ?? '',
             limit + 1,
           )
-    const cards = rows.toArray().map((row) => toCard(parseRecord(row.record)))
+    const cards = rows.toArray().map((row) => toCard(parseArticle(row.record)))
+    return { items: cards.slice(0, limit), hasMore: cards.length > limit }
+  }
+
+  /** Story cards after a cursor position, most recently updated first (pages beyond the KV head). */
+  async listStories(after: CursorKey | null, limit: number): Promise<Slice<StoryCard>> {
+    const rows =
+      after === null
+        ? this.sql.exec(`SELECT record FROM stories ${NEWEST_STORIES} LIMIT ?`, limit + 1)
+        : this.sql.exec(`SELECT record FROM stories WHERE (updated_at, id) < (?, ?) ${NEWEST_STORIES} LIMIT ?`, after[0] ?? '', after[1] ?? '', limit + 1)
+    const cards = rows.toArray().map((row) => toStoryCard(parseStory(row.record)))
     return { items: cards.slice(0, limit), hasMore: cards.length > limit }
   }
 
@@ -104,18 +133,64 @@ export class Newsroom extends DurableObject<Bindings> {
     const row = this.sql
       .exec(`SELECT record FROM articles WHERE id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1`, article.id, article.contentHash, article.url)
       .toArray()[0]
-    return row === undefined ? null : parseRecord(row.record)
+    return row === undefined ? null : parseArticle(row.record)
+  }
+
+  /**
+   * Recompute a story from its current members: its record, its default
+   * summary and the stories head. A story left with no members is deleted.
+   */
+  private refreshStory(storyId: string, now: string): void {
+    const members = this.sql
+      .exec(`SELECT record, sort_key FROM articles WHERE story_id = ?`, storyId)
+      .toArray()
+      .map((row) => ({ article: parseArticle(row.record), sortKey: String(row.sort_key) }))
+    if (members.length === 0) {
+      this.sql.exec(`DELETE FROM stories WHERE id = ?`, storyId)
+      this.enqueue(storyKey(storyId), null)
+      this.enqueue(storySummaryKey(storyId), null)
+    } else {
+      const facts = storyFactsOf(members.map(({ article, sortKey }): StoryMember => ({ ...article, sortKey })))
+      const byId = new Map(members.map(({ article }) => [article.id, article]))
+      const story: Story = {
+        id: storyId,
+        title: facts.title,
+        articleCount: facts.articleCount,
+        sources: facts.sources,
+        firstPublishedAt: facts.firstPublishedAt,
+        updatedAt: now,
+        articles: facts.members.map(({ id, title, source, publishedAt, url }) => ({ id, title, source, publishedAt, url })),
+      }
+      const ordered = facts.members.flatMap((m) => byId.get(m.id) ?? [])
+      this.sql.exec(
+        `INSERT INTO stories (id, updated_at, record) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, record = excluded.record`,
+        storyId,
+        now,
+        JSON.stringify(story),
+      )
+      this.enqueue(storyKey(storyId), story)
+      this.enqueue(storySummaryKey(storyId), storySummaryOf(storyId, ordered, { words: DEFAULT_STORY_SUMMARY_WORDS }))
+    }
+    this.enqueue(STORIES_HEAD_KEY, this.storiesHead())
   }
 
   private articlesHead(): ArticlesHead {
-    const total = this.sql.exec(`SELECT COUNT(*) AS n FROM articles`).one().n
-    const { items } = this.listArticlesSync(HEAD_SIZE)
-    return { total: Number(total), items }
+    const total = Number(this.sql.exec(`SELECT COUNT(*) AS n FROM articles`).one().n)
+    const items = this.sql
+      .exec(`SELECT record FROM articles ${NEWEST_ARTICLES} LIMIT ?`, HEAD_SIZE)
+      .toArray()
+      .map((row) => toCard(parseArticle(row.record)))
+    return { total, items }
   }
 
-  private listArticlesSync(limit: number): { items: ArticleCard[] } {
-    const rows = this.sql.exec(`SELECT record FROM articles ORDER BY sort_key DESC, ingested_at DESC, id DESC LIMIT ?`, limit)
-    return { items: rows.toArray().map((row) => toCard(parseRecord(row.record))) }
+  private storiesHead(): StoriesHead {
+    const total = Number(this.sql.exec(`SELECT COUNT(*) AS n FROM stories`).one().n)
+    const items = this.sql
+      .exec(`SELECT record FROM stories ${NEWEST_STORIES} LIMIT ?`, HEAD_SIZE)
+      .toArray()
+      .map((row) => toStoryCard(parseStory(row.record)))
+    return { total, items }
   }
 
   /** Record a KV write (or a delete, with `null`) to happen after the current transaction. */
@@ -174,6 +249,12 @@ function migrate(sql: SqlStorage): void {
     );
     CREATE INDEX IF NOT EXISTS articles_newest ON articles (sort_key DESC, ingested_at DESC, id DESC);
     CREATE INDEX IF NOT EXISTS articles_story ON articles (story_id);
+    CREATE TABLE IF NOT EXISTS stories (
+      id TEXT PRIMARY KEY,
+      updated_at TEXT NOT NULL,
+      record TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS stories_newest ON stories (updated_at DESC, id DESC);
     CREATE TABLE IF NOT EXISTS kv_outbox (
       key TEXT PRIMARY KEY,
       value TEXT,
@@ -183,12 +264,22 @@ function migrate(sql: SqlStorage): void {
 }
 
 /** Records in SQL were written by this class from checked input; still, check what we read. */
-function parseRecord(value: SqlStorageValue | undefined): Article {
+function parseArticle(value: SqlStorageValue | undefined): Article {
   if (typeof value !== 'string') throw new TypeError('article record is not text')
   return ArticleSchema.parse(JSON.parse(value))
+}
+
+function parseStory(value: SqlStorageValue | undefined): Story {
+  if (typeof value !== 'string') throw new TypeError('story record is not text')
+  return StorySchema.parse(JSON.parse(value))
 }
 
 function toCard(article: Article): ArticleCard {
   const { id, title, lead, source, url, publishedAt, storyId, wordCount, ingestedAt } = article
   return { id, title, lead, source, url, publishedAt, storyId, wordCount, ingestedAt }
+}
+
+function toStoryCard(story: Story): StoryCard {
+  const { articles: _articles, ...card } = story
+  return card
 }

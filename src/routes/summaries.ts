@@ -1,0 +1,121 @@
+/**
+ * GET /v1/articles/:id/summary and GET /v1/stories/:id/summary.
+ * The default length is stored by the writer (one KV read); other lengths are
+ * computed here from the stored article(s) and cached by version.
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import type { AppEnv } from '../env.js'
+import { cachedJson } from '../http/cache.js'
+import { ApiError } from '../http/problem.js'
+import { jsonWithPolicy } from '../http/respond.js'
+import { readArticle, readArticleSummary, readStory, readStorySummary } from '../store/kv.js'
+import { ARTICLE_ID, type Article, ArticleSummarySchema, MAX_STORY_ID_LENGTH, STORY_ID, StorySummarySchema } from '../store/schemas.js'
+import type { Budget } from '../summarize/select.js'
+import { DEFAULT_ARTICLE_SUMMARY_WORDS, DEFAULT_STORY_SUMMARY_WORDS, MAX_SUMMARY_LENGTH } from '../summarize/defaults.js'
+import { defaultArticleSummary, storySummaryOf } from '../writer/summaries.js'
+import { summarizeArticle } from '../summarize/single-document.js'
+import { defaultHook, problemContent } from './openapi.js'
+
+const length = z.coerce.number().int().min(1).max(MAX_SUMMARY_LENGTH).optional()
+
+const SummaryQuerySchema = z.object({
+  words: length.openapi({ description: `at most this many words (1–${MAX_SUMMARY_LENGTH})` }),
+  sentences: length.openapi({ description: `exactly this many sentences where the text has them (1–${MAX_SUMMARY_LENGTH})` }),
+})
+
+const articleSummaryRoute = createRoute({
+  method: 'get',
+  path: '/v1/articles/{id}/summary',
+  summary: `Summary of one article (default about ${DEFAULT_ARTICLE_SUMMARY_WORDS} words)`,
+  request: { params: z.object({ id: z.string() }), query: SummaryQuerySchema },
+  responses: {
+    200: { description: 'Whole sentences of the article, in article order', content: { 'application/json': { schema: ArticleSummarySchema } } },
+    400: problemContent('Bad words or sentences'),
+    404: problemContent('No article with that id'),
+  },
+})
+
+const storySummaryRoute = createRoute({
+  method: 'get',
+  path: '/v1/stories/{id}/summary',
+  summary: `Summary across every report of a story (default about ${DEFAULT_STORY_SUMMARY_WORDS} words)`,
+  request: { params: z.object({ id: z.string() }), query: SummaryQuerySchema },
+  responses: {
+    200: { description: 'Sentences credited to their reports, earlier reports first', content: { 'application/json': { schema: StorySummarySchema } } },
+    400: problemContent('Bad words, sentences or story id'),
+    404: problemContent('No story with that id'),
+  },
+})
+
+export const summaryRoutes = new OpenAPIHono<AppEnv>({ defaultHook })
+
+summaryRoutes.openapi(articleSummaryRoute, async (c) => {
+  const { id } = c.req.valid('param')
+  const budget = budgetOf(c.req.valid('query'), DEFAULT_ARTICLE_SUMMARY_WORDS)
+  if (!ARTICLE_ID.test(id)) throw new ApiError('article-not-found', `No article has id "${id}".`)
+  if (budget === null) {
+    const stored = await readArticleSummary(c.env.KV, id)
+    if (stored !== null) return jsonWithPolicy(c, stored, 'item')
+  }
+  const article = await readArticle(c.env.KV, id)
+  if (article === null) throw new ApiError('article-not-found', `No article has id "${id}".`)
+  const wanted = budget ?? { words: DEFAULT_ARTICLE_SUMMARY_WORDS }
+  const summary = budget === null
+    ? defaultArticleSummary(article)
+    : await cachedJson(`article/${id}/${article.updatedAt}/${budgetKey(wanted)}`, () => summarizeArticle(article, wanted), decodeWith(ArticleSummarySchema))
+  return jsonWithPolicy(c, summary, 'item')
+})
+
+summaryRoutes.openapi(storySummaryRoute, async (c) => {
+  const { id } = c.req.valid('param')
+  const budget = budgetOf(c.req.valid('query'), DEFAULT_STORY_SUMMARY_WORDS)
+  checkStoryId(id)
+  if (budget === null) {
+    const stored = await readStorySummary(c.env.KV, id)
+    if (stored !== null) return jsonWithPolicy(c, stored, 'item')
+  }
+  const story = await readStory(c.env.KV, id)
+  if (story === null) throw new ApiError('story-not-found', `No story has id "${id}".`)
+  const wanted = budget ?? { words: DEFAULT_STORY_SUMMARY_WORDS }
+  const summary = await cachedJson(
+    `story/${id}/${story.updatedAt}/${budgetKey(wanted)}`,
+    async () => {
+      const reports = await Promise.all(story.articles.map((member) => readArticle(c.env.KV, member.id)))
+      return storySummaryOf(id, reports.filter((report): report is Article => report !== null), wanted)
+    },
+    decodeWith(StorySummarySchema),
+  )
+  return jsonWithPolicy(c, summary, 'item')
+})
+
+/** The requested budget, or null for the stored default. */
+function budgetOf(query: { words?: number | undefined; sentences?: number | undefined }, defaultWords: number): Budget | null {
+  if (query.words !== undefined && query.sentences !== undefined) {
+    throw new ApiError('invalid-query', 'Ask for words or sentences, not both.', {
+      errors: [{ field: 'sentences', message: 'not allowed together with words' }],
+    })
+  }
+  if (query.sentences !== undefined) return { words: Number.POSITIVE_INFINITY, sentences: query.sentences }
+  if (query.words !== undefined && query.words !== defaultWords) return { words: query.words }
+  return null
+}
+
+function budgetKey(budget: Budget): string {
+  return budget.sentences === undefined ? `w${budget.words}` : `s${budget.sentences}`
+}
+
+/** A story id that is not a slug is a malformed request, not an unknown story. */
+export function checkStoryId(id: string): void {
+  if (id.length > MAX_STORY_ID_LENGTH || !STORY_ID.test(id)) {
+    throw new ApiError('invalid-id', `"${id}" is not a story id: story ids are slugs (lowercase letters, digits, single hyphens).`, {
+      errors: [{ field: 'id', message: 'must be a slug' }],
+    })
+  }
+}
+
+function decodeWith<T>(schema: z.ZodType<T>): (value: unknown) => T | null {
+  return (value) => {
+    const result = schema.safeParse(value)
+    return result.success ? result.data : null
+  }
+}
