@@ -22,6 +22,7 @@ const PROBLEMS = {
   'story-not-found': { status: 404, title: 'Story not found' },
   'route-not-found': { status: 404, title: 'No such route' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'duplicate-article': { status: 409, title: 'Another article has this URL or text' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   'invalid-article': { status: 422, title: 'Invalid article' },

@@ -3,6 +3,7 @@
  * Thin: validate, call the store or the writer, shape the answer.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import type { AppEnv } from '../env.js'
 import { requireIngestToken } from '../http/auth.js'
 import { bodyKindOf, limitBody, readJson, readUtf8 } from '../http/body.js'
@@ -95,16 +96,70 @@ articleRoutes.openAPIRegistry.registerPath({
 })
 
 articleRoutes.post('/v1/articles', requireIngestToken, limitBody, async function ingestArticle(c) {
-  const kind = bodyKindOf(c)
-  const article =
-    kind === 'json'
-      ? await prepareFromJson(await readJson(c))
-      : await prepareFromText(await readUtf8(c, 'text'), { storyId: c.req.query('storyId'), url: c.req.query('url') })
+  const article = await prepareBody(c)
   const result = await newsroomOf(c.env).ingest(article)
   c.header('Location', `/v1/articles/${result.article.id}`)
   c.header('Cache-Control', 'no-store')
   return c.json(result.article, result.created ? 201 : 200)
 })
+
+const correctionResponses = {
+  400: problemContent('Malformed JSON or text'),
+  401: problemContent('Missing or wrong ingest token'),
+  404: problemContent('No article with that id'),
+  409: problemContent('The new content is another stored article'),
+  413: problemContent('Body over 1 MiB'),
+  415: problemContent('Not JSON or plain UTF-8 text'),
+  422: problemContent('Fields that fail validation, or no article text'),
+}
+
+articleRoutes.openAPIRegistry.registerPath({
+  method: 'put',
+  path: '/v1/articles/{id}',
+  summary: 'Correct an article: replace its content (same body as POST); its story and summaries follow',
+  security: [{ ingestToken: [] }],
+  request: {
+    params: z.object({ id: z.string() }),
+    body: { required: true, content: { 'application/json': { schema: ArticleInputSchema }, 'text/plain': { schema: z.string() } } },
+  },
+  responses: { 200: { description: 'The corrected article', content: { 'application/json': { schema: ArticleSchema } } }, ...correctionResponses },
+})
+
+articleRoutes.openAPIRegistry.registerPath({
+  method: 'delete',
+  path: '/v1/articles/{id}',
+  summary: 'Delete an article; its story loses it, and goes when empty',
+  security: [{ ingestToken: [] }],
+  request: { params: z.object({ id: z.string() }) },
+  responses: { 204: { description: 'Deleted' }, 401: correctionResponses[401], 404: correctionResponses[404] },
+})
+
+articleRoutes.put('/v1/articles/:id', requireIngestToken, limitBody, async function replaceArticle(c) {
+  const id = c.req.param('id')
+  if (!ARTICLE_ID.test(id)) throw new ApiError('article-not-found', `No article has id "${id}".`)
+  const article = await prepareBody(c)
+  const result = await newsroomOf(c.env).replace(id, article)
+  if (result.status === 'not-found') throw new ApiError('article-not-found', `No article has id "${id}".`)
+  if (result.status === 'duplicate') throw new ApiError('duplicate-article', `That content is already stored as article ${result.existingId}.`)
+  if (result.status !== 'replaced') throw new ApiError('internal', 'Unexpected writer answer.')
+  c.header('Cache-Control', 'no-store')
+  return c.json(result.article, 200)
+})
+
+articleRoutes.delete('/v1/articles/:id', requireIngestToken, async function removeArticle(c) {
+  const id = c.req.param('id')
+  if (!ARTICLE_ID.test(id)) throw new ApiError('article-not-found', `No article has id "${id}".`)
+  const result = await newsroomOf(c.env).remove(id)
+  if (result.status === 'not-found') throw new ApiError('article-not-found', `No article has id "${id}".`)
+  return c.body(null, 204)
+})
+
+/** Parse a write body by its media type (same rules for POST and PUT). */
+async function prepareBody(c: Context<AppEnv>) {
+  return bodyKindOf(c) === 'json'
+    ? prepareFromJson(await readJson(c))
+    : prepareFromText(await readUtf8(c, 'text'), { storyId: c.req.query('storyId'), url: c.req.query('url') })
+}
 
 /** The sort position of a card, as cursors name it. */
 function cursorKeyOf(card: ArticleCard): CursorKey {

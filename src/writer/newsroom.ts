@@ -20,6 +20,8 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { Bindings } from '../env.js'
 import type { NewArticle } from '../ingest/prepare.js'
+import { assignArticle } from '../stories/assign.js'
+import { storySlugOf, termCountsOf } from '../stories/group.js'
 import { type StoryMember, storyFactsOf } from '../stories/story.js'
 import { type CursorKey, sortKeyOf } from '../store/cursor.js'
 import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, storyKey, storySummaryKey } from '../store/keys.js'
@@ -34,6 +36,7 @@ import {
   StorySchema,
 } from '../store/schemas.js'
 import { DEFAULT_STORY_SUMMARY_WORDS } from '../summarize/defaults.js'
+import { GROUPING_SCHEMA, SqlGrouping } from './sql-grouping.js'
 import { defaultArticleSummary, storySummaryOf } from './summaries.js'
 
 /** KV's documented limit is one write per second to the same key. */
@@ -48,6 +51,16 @@ export const HEAD_SIZE = 100
 /** What an ingest did: `created` is false when the article was already stored. */
 export type IngestResult = { created: boolean; article: Article }
 
+/**
+ * What a correction did. Errors cross the RPC boundary as values, not
+ * exceptions, so the Worker maps them to problems without reading messages.
+ */
+export type CorrectionResult =
+  | { status: 'replaced'; article: Article }
+  | { status: 'removed' }
+  | { status: 'not-found' }
+  | { status: 'duplicate'; existingId: string }
+
 /** A page read from SQL: the cards and whether more follow. */
 export type Slice<T> = { items: T[]; hasMore: boolean }
 
@@ -56,6 +69,7 @@ const NEWEST_STORIES = 'ORDER BY updated_at DESC, id DESC'
 
 export class Newsroom extends DurableObject<Bindings> {
   private readonly sql: SqlStorage
+  private readonly grouping: SqlGrouping
   /** When each key was last written to KV by this instance (in memory: a restart only risks one early write). */
   private readonly lastKvWrite = new Map<string, number>()
 
@@ -63,39 +77,61 @@ export class Newsroom extends DurableObject<Bindings> {
     super(ctx, env)
     this.sql = ctx.storage.sql
     migrate(this.sql)
+    this.grouping = new SqlGrouping(this.sql)
   }
 
   /**
    * Store an article unless the same one (same canonical URL or same text) is
    * stored already, in which case the stored one is returned unchanged.
    * Check and insert run synchronously, so concurrent ingests of one article
-   * cannot both create it.
+   * cannot both create it. Without a storyId, grouping picks the story.
    */
   async ingest(article: NewArticle): Promise<IngestResult> {
-    const existing = this.findDuplicate(article)
+    const existing = this.findDuplicate(article, null)
     if (existing !== null) return { created: false, article: existing }
-
-    const { contentHash, ...fields } = article
     const now = new Date().toISOString()
-    const stored: Article = { ...fields, ingestedAt: now, updatedAt: now }
+    const { contentHash, ...fields } = article
+    let stored: Article = { ...fields, ingestedAt: now, updatedAt: now }
     this.ctx.storage.transactionSync(() => {
-      this.sql.exec(
-        `INSERT INTO articles (id, url, content_hash, sort_key, ingested_at, story_id, record) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        stored.id,
-        stored.url,
-        contentHash,
-        sortKeyOf(stored.publishedAt, stored.ingestedAt),
-        stored.ingestedAt,
-        stored.storyId,
-        JSON.stringify(stored),
-      )
-      this.enqueue(articleKey(stored.id), stored)
-      this.enqueue(articleSummaryKey(stored.id), defaultArticleSummary(stored))
-      if (stored.storyId !== null) this.refreshStory(stored.storyId, now)
-      this.enqueue(ARTICLES_HEAD_KEY, this.articlesHead())
+      stored = this.place(stored, contentHash, now)
     })
     await this.flush(false)
     return { created: true, article: stored }
+  }
+
+  /**
+   * Replace an article's content (a correction), keeping its id and ingest
+   * time. Its story is decided again: the given storyId, or grouping.
+   */
+  async replace(id: string, article: NewArticle): Promise<CorrectionResult> {
+    const current = this.findById(id)
+    if (current === null) return { status: 'not-found' }
+    const duplicate = this.findDuplicate(article, id)
+    if (duplicate !== null) return { status: 'duplicate', existingId: duplicate.id }
+    const now = new Date().toISOString()
+    const { contentHash, ...fields } = article
+    let stored: Article = { ...fields, id, ingestedAt: current.ingestedAt, updatedAt: now }
+    this.ctx.storage.transactionSync(() => {
+      this.unplace(current, now)
+      stored = this.place(stored, contentHash, now)
+    })
+    await this.flush(false)
+    return { status: 'replaced', article: stored }
+  }
+
+  /** Delete an article; its story loses it (and goes when empty). */
+  async remove(id: string): Promise<CorrectionResult> {
+    const current = this.findById(id)
+    if (current === null) return { status: 'not-found' }
+    const now = new Date().toISOString()
+    this.ctx.storage.transactionSync(() => {
+      this.unplace(current, now)
+      this.enqueue(articleKey(id), null)
+      this.enqueue(articleSummaryKey(id), null)
+      this.enqueue(ARTICLES_HEAD_KEY, this.articlesHead())
+    })
+    await this.flush(false)
+    return { status: 'removed' }
   }
 
   /** Article cards after a cursor position, newest first (pages beyond the KV head). */
@@ -129,9 +165,59 @@ export class Newsroom extends DurableObject<Bindings> {
     await this.flush(true)
   }
 
-  private findDuplicate(article: NewArticle): Article | null {
+  /**
+   * Insert an article, decide its story (the one it names, else grouping's
+   * choice, else a new one), and queue every KV value that changes.
+   * Runs inside a synchronous transaction.
+   */
+  private place(article: Article, contentHash: string, now: string): Article {
+    const sortKey = sortKeyOf(article.publishedAt, article.ingestedAt)
+    // Grouping compares publication times; an undated report's time is unknown, not its ingest time.
+    const time = article.publishedAt === null ? null : Date.parse(sortKey)
+    const { decision, vector, terms } = assignArticle(this.grouping, termCountsOf(article), time)
+    const storyId = article.storyId ?? decision.storyId ?? storySlugOf(article.title, article.id)
+    const stored: Article = { ...article, storyId }
+    this.sql.exec(
+      `INSERT INTO articles (id, url, content_hash, sort_key, ingested_at, story_id, record) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      stored.id,
+      stored.url,
+      contentHash,
+      sortKey,
+      stored.ingestedAt,
+      storyId,
+      JSON.stringify(stored),
+    )
+    this.grouping.addMember(stored.id, storyId, vector, terms, time)
+    this.enqueue(articleKey(stored.id), stored)
+    this.enqueue(articleSummaryKey(stored.id), defaultArticleSummary(stored))
+    this.refreshStory(storyId, now)
+    this.enqueue(ARTICLES_HEAD_KEY, this.articlesHead())
+    return stored
+  }
+
+  /** Take an article out of SQL, the grouping index and its story. Runs inside a transaction. */
+  private unplace(article: Article, now: string): void {
+    this.grouping.uncountDocument(Object.keys(termCountsOf(article)))
+    this.grouping.removeMember(article.id)
+    this.sql.exec(`DELETE FROM articles WHERE id = ?`, article.id)
+    if (article.storyId !== null) this.refreshStory(article.storyId, now)
+  }
+
+  private findById(id: string): Article | null {
+    const row = this.sql.exec(`SELECT record FROM articles WHERE id = ?`, id).toArray()[0]
+    return row === undefined ? null : parseArticle(row.record)
+  }
+
+  /** Another stored article with the same id, URL or text (`except` excludes the one being replaced). */
+  private findDuplicate(article: NewArticle, except: string | null): Article | null {
     const row = this.sql
-      .exec(`SELECT record FROM articles WHERE id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1`, article.id, article.contentHash, article.url)
+      .exec(
+        `SELECT record FROM articles WHERE (id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?)) AND id IS NOT ? LIMIT 1`,
+        article.id,
+        article.contentHash,
+        article.url,
+        except,
+      )
       .toArray()[0]
     return row === undefined ? null : parseArticle(row.record)
   }
@@ -162,11 +248,14 @@ export class Newsroom extends DurableObject<Bindings> {
         articles: facts.members.map(({ id, title, source, publishedAt, url }) => ({ id, title, source, publishedAt, url })),
       }
       const ordered = facts.members.flatMap((m) => byId.get(m.id) ?? [])
+      const latestRow = this.sql.exec(`SELECT MAX(time) AS t FROM article_vectors WHERE story_id = ?`, storyId).one().t
+      const latest = latestRow === null ? null : Number(latestRow)
       this.sql.exec(
-        `INSERT INTO stories (id, updated_at, record) VALUES (?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, record = excluded.record`,
+        `INSERT INTO stories (id, updated_at, latest, record) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, latest = excluded.latest, record = excluded.record`,
         storyId,
         now,
+        latest,
         JSON.stringify(story),
       )
       this.enqueue(storyKey(storyId), story)
@@ -252,6 +341,7 @@ function migrate(sql: SqlStorage): void {
     CREATE TABLE IF NOT EXISTS stories (
       id TEXT PRIMARY KEY,
       updated_at TEXT NOT NULL,
+      latest INTEGER,
       record TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS stories_newest ON stories (updated_at DESC, id DESC);
@@ -261,6 +351,7 @@ function migrate(sql: SqlStorage): void {
       seq INTEGER NOT NULL
     );
   `)
+  sql.exec(GROUPING_SCHEMA)
 }
 
 /** Records in SQL were written by this class from checked input; still, check what we read. */

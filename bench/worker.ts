@@ -1,0 +1,68 @@
+/**
+ * Runs the real Worker for benchmarks: `wrangler dev` on loopback with a fresh
+ * store in a temporary directory, started in its own process group so that
+ * stopping it also stops workerd.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+
+export const BENCH_TOKEN = 'bench-token'
+
+/** First start bundles and boots workerd; allow for a slow machine. */
+const READY_TIMEOUT_MS = 90_000
+
+export type RunningWorker = { base: string; stop: () => Promise<void> }
+
+export async function startWorker(extraArgs: readonly string[] = []): Promise<RunningWorker> {
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  const state = mkdtempSync(join(tmpdir(), 'bantin-bench-'))
+  const port = await freePort()
+  const child: ChildProcess = spawn(
+    'npx',
+    ['wrangler', 'dev', '--persist-to', state, '--ip', '127.0.0.1', '--port', String(port), '--var', `INGEST_TOKEN:${BENCH_TOKEN}`, '--log-level', 'warn', ...extraArgs],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    },
+  )
+  const base = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+    }
+    await sleep(500)
+    rmSync(state, { recursive: true, force: true })
+  }
+  const deadline = Date.now() + READY_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { base, stop }
+    } catch {
+      // not up yet
+    }
+    await sleep(250)
+  }
+  await stop()
+  throw new Error(`wrangler dev did not answer ${base}/healthz in ${READY_TIMEOUT_MS / 1000}s`)
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}

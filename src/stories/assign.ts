@@ -1,0 +1,49 @@
+/**
+ * The grouping procedure shared by the writer (SQL-backed state) and the
+ * benchmark (in-memory state), so both decide exactly alike:
+ * count the article's terms into the document frequencies, weight its vector,
+ * fetch the candidate stories that share its heaviest terms, choose.
+ *
+ * Pure: the state is an interface; the writer implements it over SQLite.
+ */
+import { type Decision, type SparseVector, type StoryCandidate, type TermCounts, chooseStory, topTerms, vectorOf } from './group.js'
+
+/** Candidate stories are those sharing one of the article's heaviest terms: names and key phrases. */
+export const CANDIDATE_TERMS = 20
+
+/**
+ * At most this many candidate stories are compared, those sharing the most of
+ * those terms: bounds the reads per ingest however large the archive grows.
+ */
+export const MAX_CANDIDATE_STORIES = 50
+
+/** What grouping needs to know about the stories and articles so far. */
+export interface GroupingState {
+  /** Add one article's terms to the document frequencies (before it is weighted). */
+  countDocument(terms: readonly string[]): void
+  documentFrequency(terms: readonly string[]): ReadonlyMap<string, number>
+  documentCount(): number
+  /**
+   * Stories indexed under any of these terms (at most MAX_CANDIDATE_STORIES,
+   * most shared terms first, then by id), with their latest members' vectors.
+   */
+  candidateStories(terms: readonly string[], time: number | null): StoryCandidate[]
+}
+
+export type Assignment = { decision: Decision; vector: SparseVector; terms: string[] }
+
+/**
+ * Decide the story of a new article (see group.ts for the model).
+ *
+ * @example
+ * const { decision, vector } = assignArticle(state, termCountsOf(article), Date.parse(article.publishedAt))
+ */
+export function assignArticle(state: GroupingState, counts: TermCounts, time: number | null, threshold?: number): Assignment {
+  const terms = Object.keys(counts)
+  state.countDocument(terms)
+  const df = state.documentFrequency(terms)
+  const vector = vectorOf(counts, (term) => df.get(term) ?? 0, state.documentCount())
+  const indexTerms = topTerms(vector, CANDIDATE_TERMS)
+  const decision = chooseStory(vector, time, state.candidateStories(indexTerms, time), threshold)
+  return { decision, vector, terms: indexTerms }
+}

@@ -1,0 +1,192 @@
+/**
+ * Online story grouping: which story (if any) a new report belongs to, decided
+ * one article at a time in arrival order, as a wire desk would.
+ *
+ * Each article is a TF-IDF vector (Salton & Buckley 1988: log-scaled term
+ * frequency × smoothed inverse document frequency, cosine-normalized) over
+ * - content syllables and syllable bigrams of its title, lead and body
+ *   (bigrams approximate Vietnamese two-syllable words);
+ * - proper names (capitalized tokens that are not stopwords), counted
+ *   NAME_WEIGHT times: who and where separate two events on one topic
+ *   (two Syria stories share "Syria", not "Deir al-Zor" or "OPCW").
+ *
+ * A report joins the story with the highest average cosine to its members
+ * (group-average linkage, which does not chain the way single-link does)
+ * when that average reaches JOIN_SIMILARITY; otherwise it starts a story.
+ * Only stories whose newest report is within STORY_WINDOW_MS of the new one
+ * are candidates (see the constants for why); undated reports are compared
+ * with every candidate.
+ *
+ * Pure: document frequencies and candidate stories are passed in.
+ */
+import { isStopword, toSyllables } from '../text/syllables.js'
+
+/** A sparse vector: term → weight. */
+export type SparseVector = Record<string, number>
+
+/** Term frequencies of one article, before weighting. */
+export type TermCounts = Record<string, number>
+
+/** A candidate story as the grouper sees it. */
+export type StoryCandidate = {
+  id: string
+  /** Frozen vectors of (up to MAX_MEMBERS_COMPARED of) its members. */
+  members: readonly SparseVector[]
+  /** Newest member's publication time (ms since epoch); null when no member has a date. */
+  latest: number | null
+}
+
+export type Decision = { storyId: string | null; similarity: number }
+
+/**
+ * Proper names count this many times. Three lets a shared name outweigh a few
+ * shared common words, without letting one name (a country) decide alone.
+ */
+export const NAME_WEIGHT = 3
+
+/**
+ * Average cosine at which a report joins a story. Set where B-cubed F1 of
+ * grouping peaks on the development set, a plateau from 0.15 to 0.20
+ * (BENCHMARKS.md): below it unrelated stories on one topic merge, above it
+ * reports of one event in different words split.
+ */
+export const JOIN_SIMILARITY = 0.18
+
+/**
+ * Reports of one event arrive within days (dev set: median span 6 h, 90th
+ * percentile 17 h); a week covers follow-ups without comparing against the
+ * whole archive. This is what "recent" means for candidate stories.
+ */
+export const STORY_WINDOW_MS = 7 * 24 * 3600 * 1000
+
+/**
+ * Documents imagined to precede the first ingest, none containing any term: a
+ * prior that keeps IDF from collapsing while the archive is tiny (with two
+ * reports of one event, every shared word would otherwise weigh almost
+ * nothing). Its pull fades as real documents accumulate.
+ */
+export const PRIOR_DOCUMENTS = 10
+
+/** Terms kept in a stored article vector: the heaviest, enough for cosine (the tail adds <5% of the norm). */
+export const MAX_VECTOR_TERMS = 150
+
+/** Members compared per candidate story: the most recent, bounding work on long-running stories. */
+export const MAX_MEMBERS_COMPARED = 20
+
+/**
+ * Term counts of an article: content syllables, content bigrams and names.
+ *
+ * @example
+ * termCountsOf({ title: 'Bão số 5 đổ bộ Quảng Ngãi', lead: null, paragraphs: [] })
+ */
+export function termCountsOf(article: { title: string; lead: string | null; paragraphs: readonly string[] }): TermCounts {
+  const text = [article.title, article.lead ?? '', ...article.paragraphs].join('\n')
+  const counts: TermCounts = {}
+  const add = (term: string, n: number) => {
+    counts[term] = (counts[term] ?? 0) + n
+  }
+  for (const line of text.split('\n')) {
+    const syllables = toSyllables(line)
+    for (let i = 0; i < syllables.length; i++) {
+      const a = syllables[i] as string
+      if (!isStopword(a) && !/^\d+$/.test(a)) add(a, 1)
+      const b = syllables[i + 1]
+      if (b !== undefined && !(isStopword(a) && isStopword(b))) add(`${a} ${b}`, 1)
+    }
+  }
+  for (const token of text.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []) {
+    const name = toSyllables(token)[0]
+    if (name !== undefined && !isStopword(name)) add(`@${name}`, NAME_WEIGHT)
+  }
+  return counts
+}
+
+/**
+ * The TF-IDF vector of an article, cosine-normalized and cut to its
+ * MAX_VECTOR_TERMS heaviest terms. `df` gives each term's document frequency
+ * among `documents` articles (this one included).
+ */
+export function vectorOf(counts: TermCounts, df: (term: string) => number, documents: number): SparseVector {
+  const weighted: [string, number][] = []
+  for (const [term, count] of Object.entries(counts)) {
+    // Smoothed IDF with PRIOR_DOCUMENTS imagined documents that lack the term (see the constant).
+    const idf = Math.log((documents + PRIOR_DOCUMENTS) / (df(term) + 0.5))
+    if (idf > 0) weighted.push([term, (1 + Math.log(count)) * idf])
+  }
+  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  const kept = weighted.slice(0, MAX_VECTOR_TERMS)
+  const norm = Math.sqrt(kept.reduce((sum, [, w]) => sum + w * w, 0))
+  const vector: SparseVector = {}
+  for (const [term, w] of kept) vector[term] = norm === 0 ? 0 : w / norm
+  return vector
+}
+
+/** Cosine of two normalized sparse vectors. */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  const [small, large] = Object.keys(a).length <= Object.keys(b).length ? [a, b] : [b, a]
+  let dot = 0
+  for (const term in small) {
+    const other = large[term]
+    if (other !== undefined) dot += (small[term] as number) * other
+  }
+  return dot
+}
+
+/**
+ * The story a report joins, or `storyId: null` to start a new one.
+ *
+ * @example
+ * chooseStory(vector, Date.parse('2013-10-23T08:00:00+07:00'), candidates)
+ */
+export function chooseStory(vector: SparseVector, time: number | null, candidates: readonly StoryCandidate[], threshold = JOIN_SIMILARITY): Decision {
+  let best: Decision = { storyId: null, similarity: 0 }
+  for (const candidate of candidates) {
+    if (!withinWindow(time, candidate.latest) || candidate.members.length === 0) continue
+    let sum = 0
+    for (const member of candidate.members) sum += cosine(vector, member)
+    const similarity = sum / candidate.members.length
+    if (similarity > best.similarity || (similarity === best.similarity && best.storyId !== null && candidate.id < best.storyId)) {
+      best = { storyId: candidate.id, similarity }
+    }
+  }
+  return best.similarity >= threshold ? best : { storyId: null, similarity: best.similarity }
+}
+
+/**
+ * Whether two publication times are close enough for one story. An undated
+ * report (or story) is compared with any: its date is unknown, not distant.
+ */
+export function withinWindow(a: number | null, b: number | null): boolean {
+  return a === null || b === null || Math.abs(a - b) <= STORY_WINDOW_MS
+}
+
+/** The heaviest terms of a vector, to find candidate stories through an inverted index. */
+export function topTerms(vector: SparseVector, count: number): string[] {
+  return Object.entries(vector)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([term]) => term)
+}
+
+/**
+ * A readable, unique story slug from a headline: diacritics folded to ASCII
+ * (đ → d), at most SLUG_WORDS words, then a short hex suffix from `salt`.
+ *
+ * @example
+ * storySlugOf('Liên quân nhất trí kế hoạch tiêu diệt IS', '3f9c2a17') // => 'lien-quan-nhat-tri-ke-hoach-3f9c2a'
+ */
+export function storySlugOf(headline: string, salt: string): string {
+  const words = headline
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, SLUG_WORDS)
+  const suffix = salt.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 6) || '0'
+  return [...words, suffix].join('-')
+}
+
+/** Headline words in a story slug: enough to recognize the story, short enough for URLs. */
+const SLUG_WORDS = 6

@@ -1,0 +1,160 @@
+/**
+ * Story grouping at ingest, corrections (PUT/DELETE) and the single writer
+ * under concurrent requests, in workerd with the real Durable Object and KV.
+ */
+import { abortAllDurableObjects, reset } from 'cloudflare:test'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { SEEDS, TOKEN, call, kvKeys, postJson, postText, problemOf, settle } from './helpers.js'
+
+beforeEach(async () => {
+  await reset()
+  await abortAllDurableObjects()
+})
+
+type ArticleBody = { id: string; storyId: string; title: string }
+type StoryBody = { id: string; title: string; articleCount: number; articles: { id: string }[] }
+
+function put(id: string, body: unknown, token = TOKEN): Promise<Response> {
+  return call(`/v1/articles/${id}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+function remove(id: string, token = TOKEN): Promise<Response> {
+  return call(`/v1/articles/${id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })
+}
+
+async function story(id: string): Promise<StoryBody> {
+  const res = await call(`/v1/stories/${id}`)
+  expect(res.status, `story ${id} exists`).toBe(200)
+  return (await res.json()) as StoryBody
+}
+
+describe('grouping at ingest', () => {
+  it('puts the two seed reports of one meeting into one story with no hint', async () => {
+    const a = (await (await postText(SEEDS.vietnamplus)).json()) as ArticleBody
+    const b = (await (await postText(SEEDS.andrews)).json()) as ArticleBody
+    expect(a.storyId, 'every article gets a story').toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    expect(b.storyId, 'the second report joins the first one’s story').toBe(a.storyId)
+    await settle()
+    const grouped = await story(a.storyId)
+    expect(grouped.articles.map((x) => x.id).sort()).toEqual([a.id, b.id].sort())
+  })
+
+  it('starts a new story for an unrelated report', async () => {
+    const a = (await (await postText(SEEDS.vietnamplus)).json()) as ArticleBody
+    const other = (await (
+      await postJson({
+        title: 'Giá xăng giảm 500 đồng mỗi lít từ chiều nay',
+        body: 'Liên Bộ Công Thương - Tài chính vừa điều chỉnh giá bán lẻ xăng dầu. Xăng RON 95 giảm 500 đồng mỗi lít, dầu diesel giảm 300 đồng. Đây là lần giảm thứ ba liên tiếp trong tháng.',
+      })
+    ).json()) as ArticleBody
+    expect(other.storyId).not.toBe(a.storyId)
+  })
+
+  it('joins the story a report names, even when its text differs', async () => {
+    const a = (await (await postText(SEEDS.vietnamplus)).json()) as ArticleBody
+    const named = (await (await postJson({ title: 'Tin vắn', body: 'Một tin rất khác về thời tiết hôm nay ở Hà Nội.', storyId: a.storyId })).json()) as ArticleBody
+    expect(named.storyId).toBe(a.storyId)
+  })
+})
+
+describe('writes that lose nothing', () => {
+  it('files 48 articles into 8 stories over 16 parallel requests, each story listing exactly its articles', async () => {
+    const bodies = Array.from({ length: 48 }, (_, i) => ({
+      title: `Bản tin ${i} của chuỗi ${i % 8}`,
+      body: `Nội dung riêng số ${i}: sự kiện ${i * 7919} được ghi nhận lúc ${i} giờ tại điểm ${i * 31}.`,
+      storyId: `chuoi-${i % 8}`,
+    }))
+    const ids = new Map<string, string[]>()
+    let next = 0
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < bodies.length) {
+          const body = bodies[next++]
+          if (body === undefined) break
+          const res = await postJson(body)
+          expect(res.status).toBe(201)
+          const created = (await res.json()) as ArticleBody
+          ids.set(body.storyId, [...(ids.get(body.storyId) ?? []), created.id])
+        }
+      }),
+    )
+    await settle()
+    for (let s = 0; s < 8; s++) {
+      const listed = await story(`chuoi-${s}`)
+      expect(listed.articleCount, `chuoi-${s} count`).toBe(6)
+      expect(listed.articles.map((a) => a.id).sort(), `chuoi-${s} members`).toEqual([...(ids.get(`chuoi-${s}`) ?? [])].sort())
+    }
+    const list = (await (await call('/v1/stories?limit=100')).json()) as { items: { id: string }[] }
+    expect(list.items.filter((item) => item.id.startsWith('chuoi-'))).toHaveLength(8)
+  })
+})
+
+describe('corrections', () => {
+  it('PUT moves an article to another story; membership, title and summaries follow', async () => {
+    const a = (await (await postText(SEEDS.vietnamplus, '?storyId=hoi-nghi')).json()) as ArticleBody
+    const b = (await (await postText(SEEDS.andrews, '?storyId=hoi-nghi')).json()) as ArticleBody
+    await settle()
+    expect((await story('hoi-nghi')).articleCount).toBe(2)
+    const res = await put(b.id, { title: 'Kerry chủ trì hội nghị liên minh', body: 'Ngày 21-7, Ngoại trưởng Mỹ John Kerry chủ trì hội nghị các bộ trưởng ngoại giao của liên minh chống IS.', storyId: 'hoi-nghi-ngoai-truong' })
+    expect(res.status).toBe(200)
+    const replaced = (await res.json()) as ArticleBody & { updatedAt: string; ingestedAt: string }
+    expect(replaced.id, 'the id stays').toBe(b.id)
+    expect(replaced.storyId).toBe('hoi-nghi-ngoai-truong')
+    await settle()
+    const old = await story('hoi-nghi')
+    expect(old.articles.map((x) => x.id)).toEqual([a.id])
+    const moved = await story('hoi-nghi-ngoai-truong')
+    expect(moved.title).toBe('Kerry chủ trì hội nghị liên minh')
+    const summary = (await (await call(`/v1/articles/${b.id}/summary`)).json()) as { text: string }
+    expect(summary.text, 'the stored summary follows the new text').toContain('John Kerry')
+    const storySummary = (await (await call('/v1/stories/hoi-nghi/summary')).json()) as { sentences: { articleId: string }[] }
+    expect(new Set(storySummary.sentences.map((s) => s.articleId)), 'the old story no longer quotes it').toEqual(new Set([a.id]))
+  })
+
+  it('DELETE removes an article from its story, and an emptied story goes', async () => {
+    const a = (await (await postText(SEEDS.vietnamplus, '?storyId=hoi-nghi')).json()) as ArticleBody
+    const b = (await (await postText(SEEDS.andrews, '?storyId=hoi-nghi')).json()) as ArticleBody
+    await settle()
+    expect((await remove(b.id)).status).toBe(204)
+    await settle()
+    expect((await call(`/v1/articles/${b.id}`)).status).toBe(404)
+    expect((await call(`/v1/articles/${b.id}/summary`)).status).toBe(404)
+    expect((await story('hoi-nghi')).articles.map((x) => x.id)).toEqual([a.id])
+    expect((await remove(a.id)).status).toBe(204)
+    await settle()
+    expect((await call('/v1/stories/hoi-nghi')).status, 'empty story is gone').toBe(404)
+    const list = (await (await call('/v1/articles')).json()) as { items: unknown[] }
+    expect(list.items).toEqual([])
+    const again = await postText(SEEDS.andrews)
+    expect(again.status, 'a deleted article can be ingested again').toBe(201)
+  })
+
+  it('refuses bad corrections with problems and changes nothing', async () => {
+    const a = (await (await postText(SEEDS.vietnamplus, '?storyId=hoi-nghi')).json()) as ArticleBody
+    const b = (await (await postText(SEEDS.andrews, '?storyId=hoi-nghi')).json()) as ArticleBody
+    await settle()
+    const before = await kvKeys()
+    const storyBefore = await story('hoi-nghi')
+    const cases: [string, () => Promise<Response>, number, string][] = [
+      ['PUT without token', () => put(a.id, { title: 'x', body: 'y.' }, 'wrong'), 401, 'unauthorized'],
+      ['DELETE without token', () => remove(a.id, 'wrong'), 401, 'unauthorized'],
+      ['PUT unknown id', () => put('0123456789abcdef', { title: 'x', body: 'Nội dung.' }), 404, 'article-not-found'],
+      ['DELETE unknown id', () => remove('0123456789abcdef'), 404, 'article-not-found'],
+      ['PUT non-slug storyId', () => put(a.id, { title: 'x', body: 'Nội dung.', storyId: 'Không Slug' }), 422, 'invalid-article'],
+      ['PUT the text of another article', () => call(`/v1/articles/${a.id}`, { method: 'PUT', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' }, body: SEEDS.andrews }), 409, 'duplicate-article'],
+    ]
+    for (const [name, send, status, code] of cases) {
+      const res = await send()
+      expect(res.status, name).toBe(status)
+      expect((await problemOf(res)).code, name).toBe(code)
+    }
+    await settle()
+    expect(await kvKeys(), 'nothing stored changed').toEqual(before)
+    expect(await story('hoi-nghi')).toEqual(storyBefore)
+    expect(b.id).toBeTruthy()
+  })
+})
