@@ -11,6 +11,7 @@ import type { AppEnv } from './env.js'
 import { ApiError, problemResponse } from './http/problem.js'
 import { CACHE_POLICY, jsonWithPolicy } from './http/respond.js'
 import { articleRoutes } from './routes/articles.js'
+import { embedRoutes } from './routes/embed.js'
 import { storyRoutes } from './routes/stories.js'
 import { summaryRoutes } from './routes/summaries.js'
 import { defaultHook } from './routes/openapi.js'
@@ -53,6 +54,7 @@ export function createApp() {
   app.route('/', articleRoutes)
   app.route('/', summaryRoutes)
   app.route('/', storyRoutes)
+  app.route('/', embedRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'ingestToken', { type: 'http', scheme: 'bearer' })
   app.doc31('/openapi.json', {

@@ -28,6 +28,7 @@ const PROBLEMS = {
   'invalid-article': { status: 422, title: 'Invalid article' },
   'empty-article': { status: 422, title: 'No article text' },
   'corrupt-record': { status: 500, title: 'Stored record failed validation' },
+  'format-not-implemented': { status: 501, title: 'Format not implemented' },
   'writes-disabled': { status: 503, title: 'Ingest token not configured' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>

@@ -12,8 +12,7 @@ import { readArticle, readArticleSummary, readStory, readStorySummary } from '..
 import { ARTICLE_ID, type Article, ArticleSummarySchema, MAX_STORY_ID_LENGTH, STORY_ID, StorySummarySchema } from '../store/schemas.js'
 import type { Budget } from '../summarize/select.js'
 import { DEFAULT_ARTICLE_SUMMARY_WORDS, DEFAULT_STORY_SUMMARY_WORDS, MAX_SUMMARY_LENGTH } from '../summarize/defaults.js'
-import { defaultArticleSummary, storySummaryOf } from '../writer/summaries.js'
-import { summarizeArticle } from '../summarize/single-document.js'
+import { articleSummaryOf, defaultArticleSummary, storySummaryOf } from '../writer/summaries.js'
 import { defaultHook, problemContent } from './openapi.js'
 
 const length = z.coerce.number().int().min(1).max(MAX_SUMMARY_LENGTH).optional()
@@ -62,7 +61,7 @@ summaryRoutes.openapi(articleSummaryRoute, async (c) => {
   const wanted = budget ?? { words: DEFAULT_ARTICLE_SUMMARY_WORDS }
   const summary = budget === null
     ? defaultArticleSummary(article)
-    : await cachedJson(`article/${id}/${article.updatedAt}/${budgetKey(wanted)}`, () => summarizeArticle(article, wanted), decodeWith(ArticleSummarySchema))
+    : await cachedJson(`article/${id}/${article.updatedAt}/${budgetKey(wanted)}`, () => articleSummaryOf(article, wanted), decodeWith(ArticleSummarySchema))
   return jsonWithPolicy(c, summary, 'item')
 })
 
@@ -81,7 +80,7 @@ summaryRoutes.openapi(storySummaryRoute, async (c) => {
     `story/${id}/${story.updatedAt}/${budgetKey(wanted)}`,
     async () => {
       const reports = await Promise.all(story.articles.map((member) => readArticle(c.env.KV, member.id)))
-      return storySummaryOf(id, reports.filter((report): report is Article => report !== null), wanted)
+      return storySummaryOf(id, story.title, reports.filter((report): report is Article => report !== null), wanted)
     },
     decodeWith(StorySummarySchema),
   )

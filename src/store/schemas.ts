@@ -140,6 +140,10 @@ export type StoriesHead = z.infer<typeof StoriesHeadSchema>
 export const ArticleSummarySchema = z
   .object({
     articleId: ArticleIdSchema,
+    /** The article's headline, outlet and link, so a widget renders from this one answer. */
+    title: z.string(),
+    source: z.string().nullable(),
+    url: z.string().nullable(),
     text: z.string(),
     sentences: z.array(
       z.object({
@@ -156,6 +160,8 @@ export type ArticleSummaryRecord = z.infer<typeof ArticleSummarySchema>
 export const StorySummarySchema = z
   .object({
     storyId: StoryIdSchema,
+    /** The story's title, so a widget renders from this one answer. */
+    title: z.string(),
     text: z.string(),
     sentences: z.array(
       z.object({ text: z.string(), articleId: ArticleIdSchema, source: z.string().nullable(), url: z.string().nullable() }),

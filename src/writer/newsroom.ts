@@ -259,7 +259,7 @@ export class Newsroom extends DurableObject<Bindings> {
         JSON.stringify(story),
       )
       this.enqueue(storyKey(storyId), story)
-      this.enqueue(storySummaryKey(storyId), storySummaryOf(storyId, ordered, { words: DEFAULT_STORY_SUMMARY_WORDS }))
+      this.enqueue(storySummaryKey(storyId), storySummaryOf(storyId, story.title, ordered, { words: DEFAULT_STORY_SUMMARY_WORDS }))
     }
     this.enqueue(STORIES_HEAD_KEY, this.storiesHead())
   }

@@ -11,14 +11,22 @@ import { summarizeArticle } from '../summarize/single-document.js'
 
 /** The default-length summary of an article, as stored for GET …/summary. */
 export function defaultArticleSummary(article: Article): ArticleSummaryRecord {
-  return summarizeArticle(article, { words: DEFAULT_ARTICLE_SUMMARY_WORDS })
+  return articleSummaryOf(article, { words: DEFAULT_ARTICLE_SUMMARY_WORDS })
+}
+
+/** An article summary with the article's headline, outlet and link. */
+export function articleSummaryOf(article: Article, budget: Budget): ArticleSummaryRecord {
+  const { articleId, ...summary } = summarizeArticle(article, budget)
+  return { articleId, title: article.title, source: article.source, url: article.url, ...summary }
 }
 
 /** A story summary with each sentence's outlet and link, for readers and widgets. */
-export function storySummaryOf(storyId: string, ordered: readonly Article[], budget: Budget): StorySummaryRecord {
-  const summary = summarizeStory(storyId, ordered, budget)
+export function storySummaryOf(storyId: string, title: string, ordered: readonly Article[], budget: Budget): StorySummaryRecord {
+  const { storyId: _id, ...summary } = summarizeStory(storyId, ordered, budget)
   const byId = new Map(ordered.map((article) => [article.id, article]))
   return {
+    storyId,
+    title,
     ...summary,
     sentences: summary.sentences.map((sentence) => {
       const article = byId.get(sentence.articleId)

@@ -1,0 +1,139 @@
+/**
+ * What publishers embed: /widget.js (the custom element), the iframe pages
+ * /embed/stories/:id and /embed/articles/:id, and /oembed for them.
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { AppEnv } from '../env.js'
+import { ApiError } from '../http/problem.js'
+import { CACHE_POLICY } from '../http/respond.js'
+import { readArticleSummary, readStorySummary } from '../store/kv.js'
+import { ARTICLE_ID, STORY_ID } from '../store/schemas.js'
+import { WIDGET_JS, WIDGET_VERSION } from '../widget/bundle.generated.js'
+import { EMBED_SCRIPT, EMBED_STYLE, type EmbedInput, renderEmbedPage, renderMissingPage } from '../widget/embed-page.js'
+import { type EmbedTarget, embedTargetOf, oembedResponse } from '../widget/oembed.js'
+import { defaultHook, problemContent } from './openapi.js'
+
+export const embedRoutes = new OpenAPIHono<AppEnv>({ defaultHook })
+
+/** A versioned widget URL never changes content: cache it for a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+/** The unversioned URL in snippets is re-checked hourly (ETag makes that a 304). */
+const WIDGET_POLICY = 'public, max-age=3600, stale-while-revalidate=86400'
+
+function widget(c: Context<AppEnv>, cacheControl: string) {
+  return c.body(WIDGET_JS, 200, {
+    'Content-Type': 'text/javascript; charset=utf-8',
+    'Cache-Control': cacheControl,
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'X-Content-Type-Options': 'nosniff',
+  })
+}
+
+embedRoutes.get('/widget.js', (c) => widget(c, WIDGET_POLICY))
+embedRoutes.get('/widget/:file', (c) => {
+  if (c.req.param('file') !== `${WIDGET_VERSION}.js`) throw new ApiError('route-not-found', `This widget version does not exist; the current one is /widget/${WIDGET_VERSION}.js.`)
+  return widget(c, IMMUTABLE)
+})
+
+const EmbedQuerySchema = z.object({
+  theme: z.enum(['light', 'dark', 'auto']).default('auto'),
+  lang: z.enum(['vi', 'en']).default('vi'),
+})
+
+const embedStoryRoute = createRoute({
+  method: 'get',
+  path: '/embed/stories/{id}',
+  summary: 'Self-contained HTML of a story summary, for an iframe',
+  request: { params: z.object({ id: z.string() }), query: EmbedQuerySchema },
+  responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } }, 400: problemContent('Bad theme or lang'), 404: { description: 'A small HTML page', content: { 'text/html': { schema: z.string() } } } },
+})
+
+const embedArticleRoute = createRoute({
+  method: 'get',
+  path: '/embed/articles/{id}',
+  summary: 'Self-contained HTML of an article summary, for an iframe',
+  request: { params: z.object({ id: z.string() }), query: EmbedQuerySchema },
+  responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } }, 400: problemContent('Bad theme or lang'), 404: { description: 'A small HTML page', content: { 'text/html': { schema: z.string() } } } },
+})
+
+embedRoutes.openapi(embedStoryRoute, async (c) => {
+  const { id } = c.req.valid('param')
+  const summary = STORY_ID.test(id) ? await readStorySummary(c.env.KV, id) : null
+  return embedPage(c, { kind: 'story', id }, summary === null ? null : { kind: 'story', summary })
+})
+
+embedRoutes.openapi(embedArticleRoute, async (c) => {
+  const { id } = c.req.valid('param')
+  const summary = ARTICLE_ID.test(id) ? await readArticleSummary(c.env.KV, id) : null
+  return embedPage(c, { kind: 'article', id }, summary === null ? null : { kind: 'article', summary })
+})
+
+async function embedPage(c: Context<AppEnv>, target: EmbedTarget, input: EmbedInput | null) {
+  const { theme, lang } = EmbedQuerySchema.parse(c.req.query())
+  const origin = new URL(c.req.url).origin
+  const canonical = `${origin}/embed/${target.kind === 'story' ? 'stories' : 'articles'}/${target.id}`
+  const headers = {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': await embedPolicy(),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Cache-Control': input === null ? 'public, max-age=60' : CACHE_POLICY.item,
+  }
+  if (input === null) return c.body(renderMissingPage(lang), 404, headers)
+  const oembedHref = `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`
+  return c.body(renderEmbedPage(input, { theme, lang, oembedHref, canonical }), 200, headers)
+}
+
+let policy: Promise<string> | undefined
+
+/** CSP allowing exactly the page's one inline style and one inline script, by hash; framing allowed anywhere. */
+function embedPolicy(): Promise<string> {
+  policy ??= Promise.all([sha256Base64(EMBED_STYLE), sha256Base64(EMBED_SCRIPT)]).then(
+    ([style, script]) =>
+      `default-src 'none'; style-src 'sha256-${style}'; script-src 'sha256-${script}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *`,
+  )
+  return policy
+}
+
+async function sha256Base64(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+  return btoa(String.fromCharCode(...digest))
+}
+
+const positive = z.coerce.number().int().min(1).max(10_000).optional()
+
+const oembedRoute = createRoute({
+  method: 'get',
+  path: '/oembed',
+  summary: 'oEmbed 1.0 for /embed/stories/:id and /embed/articles/:id on this host',
+  request: {
+    query: z.object({
+      url: z.string().min(1).openapi({ description: 'an embed URL of this host' }),
+      format: z.string().default('json'),
+      maxwidth: positive,
+      maxheight: positive,
+    }),
+  },
+  responses: {
+    200: { description: 'A rich oEmbed response', content: { 'application/json': { schema: z.object({ type: z.literal('rich'), version: z.literal('1.0'), html: z.string(), width: z.number(), height: z.number() }).passthrough() } } },
+    400: problemContent('Missing url, or bad maxwidth/maxheight'),
+    404: problemContent('Not an embed URL of this host, or no such story/article'),
+    501: problemContent('Only format=json is implemented'),
+  },
+})
+
+embedRoutes.openapi(oembedRoute, async (c) => {
+  const { url, format, maxwidth, maxheight } = c.req.valid('query')
+  if (format !== 'json') throw new ApiError('format-not-implemented', `format=${format} is not implemented; use format=json.`)
+  const origin = new URL(c.req.url).origin
+  const target = embedTargetOf(url, origin)
+  if (target === null) throw new ApiError('route-not-found', `${url} is not an embed URL of ${origin}.`)
+  const summary = target.kind === 'story'
+    ? STORY_ID.test(target.id) ? await readStorySummary(c.env.KV, target.id) : null
+    : ARTICLE_ID.test(target.id) ? await readArticleSummary(c.env.KV, target.id) : null
+  if (summary === null) throw new ApiError(target.kind === 'story' ? 'story-not-found' : 'article-not-found', `Nothing to embed at ${url}.`)
+  c.header('Cache-Control', CACHE_POLICY.item)
+  return c.json(oembedResponse(target, { origin, title: summary.title, maxwidth, maxheight }), 200)
+})
