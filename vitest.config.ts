@@ -1,9 +1,10 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
-// Two projects: the pure core (src/**) runs in Node, where it must also run for
-// benchmarks; the Worker (test/**) runs in workerd against real local KV and
-// Durable Objects through @cloudflare/vitest-pool-workers.
+// Three projects: the pure core (src/**) runs in Node, where it must also run
+// for benchmarks; the Worker (test/*.test.ts) runs in workerd against real
+// local KV and Durable Objects through @cloudflare/vitest-pool-workers; the
+// widget (test/browser/) runs in Chromium against the Worker under wrangler dev.
 export default defineConfig({
   test: {
     projects: [
@@ -18,7 +19,11 @@ export default defineConfig({
             miniflare: { bindings: { INGEST_TOKEN: 'test-token' } },
           }),
         ],
-        test: { name: 'worker', include: ['test/**/*.test.ts'] },
+        test: { name: 'worker', include: ['test/*.test.ts'] },
+      },
+      {
+        // A real Chromium (Debian's, installed by .ci/run) against `wrangler dev`.
+        test: { name: 'browser', include: ['test/browser/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 },
       },
     ],
   },

@@ -16,7 +16,7 @@ import { storySlugOf, termCountsOf, vectorOf, cosine, type SparseVector } from '
 import { isStopword, toSyllables } from '../src/text/syllables.js'
 import { type BCubed, bcubed } from './bcubed.js'
 import { MemoryGrouping } from './memory-grouping.js'
-import { BENCH_TOKEN, startWorker } from './worker.js'
+import { LOCAL_TOKEN, startWorker } from '../scripts/dev-worker.js'
 import { type VnmdsDocument, isoFromVnmds, loadDevSet } from './vnmds.js'
 
 type Report = { gold: string; doc: VnmdsDocument; publishedAt: string; time: number }
@@ -80,7 +80,7 @@ async function groupThroughWorker(reports: readonly Report[]): Promise<{ score: 
     for (const report of reports) {
       const res = await fetch(`${worker.base}/v1/articles`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${BENCH_TOKEN}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${LOCAL_TOKEN}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ title: report.doc.title, body: report.doc.body, publishedAt: report.publishedAt }),
       })
       const body = (await res.json()) as { storyId?: string; detail?: string }

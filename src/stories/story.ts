@@ -10,6 +10,8 @@ import { toSyllables } from '../text/syllables.js'
 export type StoryMember = {
   id: string
   title: string
+  /** True when the title was built from the first sentence (the text had no headline). */
+  titleDerived: boolean
   source: string | null
   url: string | null
   publishedAt: string | null
@@ -40,15 +42,18 @@ export function storyFactsOf(members: readonly StoryMember[]): StoryFacts {
 }
 
 /**
- * The story's title: the headline that shares the most phrases (content
- * bigrams) with the other headlines — the one closest to what every outlet
- * says — and, on a tie, the earliest. A lone report's headline is the title.
+ * The story's title: among real headlines (a title derived from a first
+ * sentence only when no report has one), the one that shares the most phrases
+ * (content bigrams) with the other headlines — the one closest to what every
+ * outlet says — and, on a tie, the earliest.
  */
 export function storyTitleOf(ordered: readonly StoryMember[]): string {
   const concepts = ordered.map((m) => conceptsOf(toSyllables(m.title)))
+  const anyHeadline = ordered.some((m) => !m.titleDerived)
   let best = 0
   let bestScore = -1
   concepts.forEach((mine, i) => {
+    if (anyHeadline && ordered[i]?.titleDerived === true) return
     let score = 0
     concepts.forEach((other, j) => {
       if (i === j || mine.size === 0) return

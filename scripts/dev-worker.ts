@@ -1,5 +1,5 @@
 /**
- * Runs the real Worker for benchmarks: `wrangler dev` on loopback with a fresh
+ * Runs the real Worker for benchmarks and browser tests: `wrangler dev` on loopback with a fresh
  * store in a temporary directory, started in its own process group so that
  * stopping it also stops workerd.
  */
@@ -11,7 +11,8 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 
-export const BENCH_TOKEN = 'bench-token'
+/** The ingest token of the throwaway Worker (never a real secret). */
+export const LOCAL_TOKEN = 'local-token'
 
 /** First start bundles and boots workerd; allow for a slow machine. */
 const READY_TIMEOUT_MS = 90_000
@@ -19,12 +20,12 @@ const READY_TIMEOUT_MS = 90_000
 export type RunningWorker = { base: string; stop: () => Promise<void> }
 
 export async function startWorker(extraArgs: readonly string[] = []): Promise<RunningWorker> {
-  const root = fileURLToPath(new URL('..', import.meta.url))
+  const root = fileURLToPath(new URL('..', import.meta.url))  // the project root, beside scripts/
   const state = mkdtempSync(join(tmpdir(), 'bantin-bench-'))
   const port = await freePort()
   const child: ChildProcess = spawn(
     'npx',
-    ['wrangler', 'dev', '--persist-to', state, '--ip', '127.0.0.1', '--port', String(port), '--var', `INGEST_TOKEN:${BENCH_TOKEN}`, '--log-level', 'warn', ...extraArgs],
+    ['wrangler', 'dev', '--persist-to', state, '--ip', '127.0.0.1', '--port', String(port), '--var', `INGEST_TOKEN:${LOCAL_TOKEN}`, '--log-level', 'warn', ...extraArgs],
     {
       cwd: root,
       detached: true,
