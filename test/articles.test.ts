@@ -314,3 +314,17 @@ describe('the rest of the surface', () => {
     expect(post.headers.get('Access-Control-Allow-Origin'), 'no CORS on writes').toBeNull()
   })
 })
+
+describe('the OpenAPI document', () => {
+  it('documents every route the router serves, and nothing else', async () => {
+    const { createApp } = await import('../src/app.js')
+    const served = new Set(
+      createApp()
+        .routes.filter((route) => route.method !== 'ALL')
+        .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`),
+    )
+    const doc = (await (await call('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> }
+    const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`)))
+    expect([...documented].sort()).toEqual([...served].sort())
+  })
+})

@@ -2,19 +2,19 @@
  * What publishers embed: /widget.js (the custom element), the iframe pages
  * /embed/stories/:id and /embed/articles/:id, and /oembed for them.
  */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../http/problem.js'
 import { CACHE_POLICY } from '../http/respond.js'
 import { readArticleSummary, readStorySummary } from '../store/kv.js'
 import { ARTICLE_ID, STORY_ID } from '../store/schemas.js'
 import { WIDGET_JS, WIDGET_VERSION } from '../widget/bundle.generated.js'
-import { EMBED_SCRIPT, EMBED_STYLE, type EmbedInput, renderEmbedPage, renderMissingPage } from '../widget/embed-page.js'
+import { EMBED_SCRIPT, EMBED_STYLE, type EmbedInput, type Lang, type Theme, renderEmbedPage, renderMissingPage } from '../widget/embed-page.js'
 import { type EmbedTarget, embedTargetOf, oembedResponse } from '../widget/oembed.js'
-import { defaultHook, problemContent } from './openapi.js'
+import { parseQuery } from '../http/validate.js'
+import { EmbedQuerySchema, OEmbedQuerySchema } from './queries.js'
 
-export const embedRoutes = new OpenAPIHono<AppEnv>({ defaultHook })
+export const embedRoutes = new Hono<AppEnv>()
 
 /** A versioned widget URL never changes content: cache it for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable'
@@ -37,41 +37,21 @@ embedRoutes.get('/widget/:file', (c) => {
   return widget(c, IMMUTABLE)
 })
 
-const EmbedQuerySchema = z.object({
-  theme: z.enum(['light', 'dark', 'auto']).default('auto'),
-  lang: z.enum(['vi', 'en']).default('vi'),
-})
-
-const embedStoryRoute = createRoute({
-  method: 'get',
-  path: '/embed/stories/{id}',
-  summary: 'Self-contained HTML of a story summary, for an iframe',
-  request: { params: z.object({ id: z.string() }), query: EmbedQuerySchema },
-  responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } }, 400: problemContent('Bad theme or lang'), 404: { description: 'A small HTML page', content: { 'text/html': { schema: z.string() } } } },
-})
-
-const embedArticleRoute = createRoute({
-  method: 'get',
-  path: '/embed/articles/{id}',
-  summary: 'Self-contained HTML of an article summary, for an iframe',
-  request: { params: z.object({ id: z.string() }), query: EmbedQuerySchema },
-  responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } }, 400: problemContent('Bad theme or lang'), 404: { description: 'A small HTML page', content: { 'text/html': { schema: z.string() } } } },
-})
-
-embedRoutes.openapi(embedStoryRoute, async (c) => {
-  const { id } = c.req.valid('param')
+embedRoutes.get('/embed/stories/:id', async (c) => {
+  const id = c.req.param('id')
+  const options = parseQuery(c, EmbedQuerySchema)
   const summary = STORY_ID.test(id) ? await readStorySummary(c.env.KV, id) : null
-  return embedPage(c, { kind: 'story', id }, summary === null ? null : { kind: 'story', summary })
+  return embedPage(c, { kind: 'story', id }, summary === null ? null : { kind: 'story', summary }, options)
 })
 
-embedRoutes.openapi(embedArticleRoute, async (c) => {
-  const { id } = c.req.valid('param')
+embedRoutes.get('/embed/articles/:id', async (c) => {
+  const id = c.req.param('id')
+  const options = parseQuery(c, EmbedQuerySchema)
   const summary = ARTICLE_ID.test(id) ? await readArticleSummary(c.env.KV, id) : null
-  return embedPage(c, { kind: 'article', id }, summary === null ? null : { kind: 'article', summary })
+  return embedPage(c, { kind: 'article', id }, summary === null ? null : { kind: 'article', summary }, options)
 })
 
-async function embedPage(c: Context<AppEnv>, target: EmbedTarget, input: EmbedInput | null) {
-  const { theme, lang } = EmbedQuerySchema.parse(c.req.query())
+async function embedPage(c: Context<AppEnv>, target: EmbedTarget, input: EmbedInput | null, { theme, lang }: { theme: Theme; lang: Lang }) {
   const origin = new URL(c.req.url).origin
   const canonical = `${origin}/embed/${target.kind === 'story' ? 'stories' : 'articles'}/${target.id}`
   const headers = {
@@ -102,30 +82,8 @@ async function sha256Base64(text: string): Promise<string> {
   return btoa(String.fromCharCode(...digest))
 }
 
-const positive = z.coerce.number().int().min(1).max(10_000).optional()
-
-const oembedRoute = createRoute({
-  method: 'get',
-  path: '/oembed',
-  summary: 'oEmbed 1.0 for /embed/stories/:id and /embed/articles/:id on this host',
-  request: {
-    query: z.object({
-      url: z.string().min(1).openapi({ description: 'an embed URL of this host' }),
-      format: z.string().default('json'),
-      maxwidth: positive,
-      maxheight: positive,
-    }),
-  },
-  responses: {
-    200: { description: 'A rich oEmbed response', content: { 'application/json': { schema: z.object({ type: z.literal('rich'), version: z.literal('1.0'), html: z.string(), width: z.number(), height: z.number() }).passthrough() } } },
-    400: problemContent('Missing url, or bad maxwidth/maxheight'),
-    404: problemContent('Not an embed URL of this host, or no such story/article'),
-    501: problemContent('Only format=json is implemented'),
-  },
-})
-
-embedRoutes.openapi(oembedRoute, async (c) => {
-  const { url, format, maxwidth, maxheight } = c.req.valid('query')
+embedRoutes.get('/oembed', async (c) => {
+  const { url, format, maxwidth, maxheight } = parseQuery(c, OEmbedQuerySchema)
   if (format !== 'json') throw new ApiError('format-not-implemented', `format=${format} is not implemented; use format=json.`)
   const origin = new URL(c.req.url).origin
   const target = embedTargetOf(url, origin)

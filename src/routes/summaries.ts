@@ -3,54 +3,25 @@
  * The default length is stored by the writer (one KV read); other lengths are
  * computed here from the stored article(s) and cached by version.
  */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import { Hono } from 'hono'
+import * as z from 'zod/mini'
 import type { AppEnv } from '../env.js'
 import { cachedJson } from '../http/cache.js'
 import { ApiError } from '../http/problem.js'
 import { jsonWithPolicy } from '../http/respond.js'
+import { parseQuery } from '../http/validate.js'
 import { readArticle, readArticleSummary, readStory, readStorySummary } from '../store/kv.js'
 import { ARTICLE_ID, type Article, ArticleSummarySchema, MAX_STORY_ID_LENGTH, STORY_ID, StorySummarySchema } from '../store/schemas.js'
+import { DEFAULT_ARTICLE_SUMMARY_WORDS, DEFAULT_STORY_SUMMARY_WORDS } from '../summarize/defaults.js'
 import type { Budget } from '../summarize/select.js'
-import { DEFAULT_ARTICLE_SUMMARY_WORDS, DEFAULT_STORY_SUMMARY_WORDS, MAX_SUMMARY_LENGTH } from '../summarize/defaults.js'
 import { articleSummaryOf, defaultArticleSummary, storySummaryOf } from '../writer/summaries.js'
-import { defaultHook, problemContent } from './openapi.js'
+import { SummaryQuerySchema } from './queries.js'
 
-const length = z.coerce.number().int().min(1).max(MAX_SUMMARY_LENGTH).optional()
+export const summaryRoutes = new Hono<AppEnv>()
 
-const SummaryQuerySchema = z.object({
-  words: length.openapi({ description: `at most this many words (1–${MAX_SUMMARY_LENGTH})` }),
-  sentences: length.openapi({ description: `exactly this many sentences where the text has them (1–${MAX_SUMMARY_LENGTH})` }),
-})
-
-const articleSummaryRoute = createRoute({
-  method: 'get',
-  path: '/v1/articles/{id}/summary',
-  summary: `Summary of one article (default about ${DEFAULT_ARTICLE_SUMMARY_WORDS} words)`,
-  request: { params: z.object({ id: z.string() }), query: SummaryQuerySchema },
-  responses: {
-    200: { description: 'Whole sentences of the article, in article order', content: { 'application/json': { schema: ArticleSummarySchema } } },
-    400: problemContent('Bad words or sentences'),
-    404: problemContent('No article with that id'),
-  },
-})
-
-const storySummaryRoute = createRoute({
-  method: 'get',
-  path: '/v1/stories/{id}/summary',
-  summary: `Summary across every report of a story (default about ${DEFAULT_STORY_SUMMARY_WORDS} words)`,
-  request: { params: z.object({ id: z.string() }), query: SummaryQuerySchema },
-  responses: {
-    200: { description: 'Sentences credited to their reports, earlier reports first', content: { 'application/json': { schema: StorySummarySchema } } },
-    400: problemContent('Bad words, sentences or story id'),
-    404: problemContent('No story with that id'),
-  },
-})
-
-export const summaryRoutes = new OpenAPIHono<AppEnv>({ defaultHook })
-
-summaryRoutes.openapi(articleSummaryRoute, async (c) => {
-  const { id } = c.req.valid('param')
-  const budget = budgetOf(c.req.valid('query'), DEFAULT_ARTICLE_SUMMARY_WORDS)
+summaryRoutes.get('/v1/articles/:id/summary', async (c) => {
+  const id = c.req.param('id')
+  const budget = budgetOf(parseQuery(c, SummaryQuerySchema), DEFAULT_ARTICLE_SUMMARY_WORDS)
   if (!ARTICLE_ID.test(id)) throw new ApiError('article-not-found', `No article has id "${id}".`)
   if (budget === null) {
     const stored = await readArticleSummary(c.env.KV, id)
@@ -58,16 +29,16 @@ summaryRoutes.openapi(articleSummaryRoute, async (c) => {
   }
   const article = await readArticle(c.env.KV, id)
   if (article === null) throw new ApiError('article-not-found', `No article has id "${id}".`)
-  const wanted = budget ?? { words: DEFAULT_ARTICLE_SUMMARY_WORDS }
-  const summary = budget === null
-    ? defaultArticleSummary(article)
-    : await cachedJson(`article/${id}/${article.updatedAt}/${budgetKey(wanted)}`, () => articleSummaryOf(article, wanted), decodeWith(ArticleSummarySchema))
+  const summary =
+    budget === null
+      ? defaultArticleSummary(article)
+      : await cachedJson(`article/${id}/${article.updatedAt}/${budgetKey(budget)}`, () => articleSummaryOf(article, budget), decodeWith(ArticleSummarySchema))
   return jsonWithPolicy(c, summary, 'item')
 })
 
-summaryRoutes.openapi(storySummaryRoute, async (c) => {
-  const { id } = c.req.valid('param')
-  const budget = budgetOf(c.req.valid('query'), DEFAULT_STORY_SUMMARY_WORDS)
+summaryRoutes.get('/v1/stories/:id/summary', async (c) => {
+  const id = c.req.param('id')
+  const budget = budgetOf(parseQuery(c, SummaryQuerySchema), DEFAULT_STORY_SUMMARY_WORDS)
   checkStoryId(id)
   if (budget === null) {
     const stored = await readStorySummary(c.env.KV, id)
@@ -112,7 +83,7 @@ export function checkStoryId(id: string): void {
   }
 }
 
-function decodeWith<T>(schema: z.ZodType<T>): (value: unknown) => T | null {
+function decodeWith<T>(schema: z.ZodMiniType<T>): (value: unknown) => T | null {
   return (value) => {
     const result = schema.safeParse(value)
     return result.success ? result.data : null

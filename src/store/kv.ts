@@ -3,7 +3,7 @@
  * schema. A value that fails the check is answered as a 500 problem with code
  * `corrupt-record` (and logged), never passed on half-valid.
  */
-import type { z } from '@hono/zod-openapi'
+import type * as z from 'zod/mini'
 import { ApiError } from '../http/problem.js'
 import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, storyKey, storySummaryKey } from './keys.js'
 import {
@@ -51,7 +51,7 @@ export function readStorySummary(kv: KVNamespace, id: string): Promise<StorySumm
   return readChecked(kv, storySummaryKey(id), StorySummarySchema)
 }
 
-async function readChecked<T>(kv: KVNamespace, key: string, schema: z.ZodType<T>): Promise<T | null> {
+async function readChecked<T>(kv: KVNamespace, key: string, schema: z.ZodMiniType<T>): Promise<T | null> {
   const raw = await kv.get(key, 'text')
   if (raw === null) return null
   let value: unknown
