@@ -4,9 +4,9 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
-import { etag } from 'hono/etag'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { AppEnv } from './env.js'
+import { observe } from './http/observe.js'
 import { ApiError, problemResponse } from './http/problem.js'
 import { CACHE_POLICY, jsonWithPolicy } from './http/respond.js'
 import { articleRoutes } from './routes/articles.js'
@@ -18,18 +18,18 @@ import { OPENAPI_JSON } from './openapi.generated.js'
 /** Methods open to any origin: widgets read from publishers' pages; writes stay same-origin. */
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-const readCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400, exposeHeaders: ['ETag'] })
+const readCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400, exposeHeaders: ['ETag', 'Server-Timing', 'X-Request-Id'] })
 
 const corsForReads: MiddlewareHandler = async function corsForReads(c, next) {
   if (READ_METHODS.has(c.req.method)) return readCors(c, next)
   await next()
 }
 
-const etagForReads: MiddlewareHandler = etag({ retainedHeaders: ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary', 'access-control-allow-origin', 'access-control-expose-headers'] })
 
 export function createApp() {
   const app = new Hono<AppEnv>()
 
+  app.use('*', observe)
   app.use('*', corsForReads)
   app.use(
     '*',
@@ -44,10 +44,6 @@ export function createApp() {
         ),
     }),
   )
-  app.use('*', async function etagOnGet(c, next) {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return etagForReads(c, next)
-    await next()
-  })
 
   app.get('/healthz', (c) => jsonWithPolicy(c, { status: 'ok' }, 'none'))
   app.route('/', articleRoutes)

@@ -2,6 +2,7 @@
  * The Worker's bindings and per-request variables.
  * Binding names match wrangler.toml; INGEST_TOKEN is a secret (`.dev.vars` locally).
  */
+import type { StoreReader } from './store/kv.js'
 import type { Newsroom } from './writer/newsroom.js'
 
 export type Bindings = {
@@ -13,7 +14,14 @@ export type Bindings = {
   INGEST_TOKEN?: string
 }
 
-export type AppEnv = { Bindings: Bindings }
+export type AppEnv = {
+  Bindings: Bindings
+  Variables: {
+    requestId: string
+    /** KV reads of this request, counted (see http/observe.ts). */
+    store: StoreReader
+  }
+}
 
 declare global {
   // `env` from `cloudflare:workers` (used by tests) is typed by this interface.

@@ -2,16 +2,12 @@
  * POST /v1/articles and GET /v1/articles[/:id] in workerd, against real local
  * KV and the Newsroom Durable Object.
  */
-import { abortAllDurableObjects, reset } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { articleKey } from '../src/store/keys.js'
-import { SEEDS, call, kvKeys, postJson, postText, problemOf, settle } from './helpers.js'
+import { SEEDS, call, kvKeys, postJson, postText, problemOf, resetAll, settle } from './helpers.js'
 
-beforeEach(async () => {
-  await reset()
-  await abortAllDurableObjects()
-})
+beforeEach(resetAll)
 
 type ArticleBody = {
   id: string
@@ -326,5 +322,49 @@ describe('the OpenAPI document', () => {
     const doc = (await (await call('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> }
     const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`)))
     expect([...documented].sort()).toEqual([...served].sort())
+  })
+})
+
+describe('read path: caching and observability', () => {
+  it('answers a repeat GET from the in-isolate cache and a matching If-None-Match with a 304 that reads nothing', async () => {
+    const created = (await (await postText(SEEDS.vietnamplus)).json()) as ArticleBody
+    await settle()
+    const first = await call(`/v1/articles/${created.id}`)
+    expect(first.headers.get('Server-Timing'), 'the first read goes to KV').toMatch(/kv;dur=[\d.]+;desc="1 reads"/)
+    const tag = first.headers.get('ETag') ?? ''
+    const again = await call(`/v1/articles/${created.id}`, { headers: { 'If-None-Match': tag } })
+    expect(again.status).toBe(304)
+    expect(again.headers.get('Server-Timing'), 'no KV read for the 304').toMatch(/desc="0 reads", hot;desc="1 hits"/)
+  })
+
+  it('sees a correction made through this isolate at once', async () => {
+    const created = (await (await postText(SEEDS.vietnamplus)).json()) as ArticleBody
+    await settle()
+    await call(`/v1/articles/${created.id}`)
+    const res = await call(`/v1/articles/${created.id}`, {
+      method: 'PUT',
+      headers: { Authorization: 'Bearer test-token', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Tiêu đề đã sửa', body: 'Nội dung đã được sửa lại cho đúng sự thật.' }),
+    })
+    expect(res.status).toBe(200)
+    await settle()
+    const after = (await (await call(`/v1/articles/${created.id}`)).json()) as ArticleBody
+    expect(after.title, 'not the cached old version').toBe('Tiêu đề đã sửa')
+  })
+
+  it('logs one JSON line per request with its id, route, status, duration and reads', async () => {
+    const lines: string[] = []
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+      lines.push(String(line))
+    })
+    try {
+      const res = await call('/v1/articles/0123456789abcdef', { headers: { 'cf-ray': 'ray-123' } })
+      expect(res.headers.get('X-Request-Id')).toBe('ray-123')
+    } finally {
+      spy.mockRestore()
+    }
+    const entry = JSON.parse(lines.find((line) => line.includes('ray-123')) ?? '{}') as Record<string, unknown>
+    expect(entry).toMatchObject({ requestId: 'ray-123', method: 'GET', route: '/v1/articles/:id', status: 404, level: 'warn', kvReads: 1 })
+    expect(typeof entry.durationMs).toBe('number')
   })
 })

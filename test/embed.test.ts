@@ -1,15 +1,11 @@
 /**
  * /widget.js, /embed/* and /oembed in workerd, against stored stories.
  */
-import { abortAllDurableObjects, reset } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { WIDGET_VERSION } from '../src/widget/bundle.generated.js'
-import { SEEDS, call, postJson, postText, problemOf, settle } from './helpers.js'
+import { SEEDS, call, postJson, postText, problemOf, resetAll, settle } from './helpers.js'
 
-beforeEach(async () => {
-  await reset()
-  await abortAllDurableObjects()
-})
+beforeEach(resetAll)
 
 async function seedStory(): Promise<string> {
   await postText(SEEDS.vietnamplus, '?storyId=lien-minh-chong-is')

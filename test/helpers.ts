@@ -3,8 +3,9 @@
  * with local KV and the Newsroom Durable Object), the seed fixtures, and a way
  * to let the Newsroom's deferred KV writes land.
  */
-import { runDurableObjectAlarm } from 'cloudflare:test'
+import { abortAllDurableObjects, reset, runDurableObjectAlarm } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
+import { hotClear } from '../src/store/hot-cache.js'
 import { newsroomOf } from '../src/writer/client.js'
 import seed000 from '../data/vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt?raw'
 import seed001 from '../data/hoi-nghi-andrews-lo-trinh-chong-is.txt?raw'
@@ -45,4 +46,11 @@ export async function kvKeys(): Promise<string[]> {
 
 export async function problemOf(res: Response): Promise<{ status: number; code: string; detail: string; errors?: { field: string }[] }> {
   return (await res.json()) as { status: number; code: string; detail: string; errors?: { field: string }[] }
+}
+
+/** A clean slate: empty KV and Durable Object storage, fresh objects, an empty in-isolate cache. */
+export async function resetAll(): Promise<void> {
+  await reset()
+  await abortAllDurableObjects()
+  hotClear()
 }

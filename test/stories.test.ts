@@ -2,14 +2,10 @@
  * Story grouping at ingest, corrections (PUT/DELETE) and the single writer
  * under concurrent requests, in workerd with the real Durable Object and KV.
  */
-import { abortAllDurableObjects, reset } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { SEEDS, TOKEN, call, kvKeys, postJson, postText, problemOf, settle } from './helpers.js'
+import { SEEDS, TOKEN, call, kvKeys, postJson, postText, problemOf, resetAll, settle } from './helpers.js'
 
-beforeEach(async () => {
-  await reset()
-  await abortAllDurableObjects()
-})
+beforeEach(resetAll)
 
 type ArticleBody = { id: string; storyId: string; title: string }
 type StoryBody = { id: string; title: string; articleCount: number; articles: { id: string }[] }

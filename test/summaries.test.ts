@@ -2,16 +2,12 @@
  * GET /v1/articles/:id/summary, GET /v1/stories[/:id][/summary] in workerd,
  * with stories formed by the storyId given at ingest.
  */
-import { abortAllDurableObjects, reset } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { storySummaryKey } from '../src/store/keys.js'
-import { SEEDS, call, postJson, postText, problemOf, settle } from './helpers.js'
+import { SEEDS, call, postJson, postText, problemOf, resetAll, settle } from './helpers.js'
 
-beforeEach(async () => {
-  await reset()
-  await abortAllDurableObjects()
-})
+beforeEach(resetAll)
 
 type Summary = { text: string; words: number; sentences: { text: string; paragraph?: number | null; index?: number; articleId?: string; source?: string | null }[] }
 type StoryBody = { id: string; title: string; articleCount: number; sources: string[]; firstPublishedAt: string | null; updatedAt: string; articles: { id: string; title: string; source: string | null }[] }

@@ -1,8 +1,12 @@
 /**
  * Shared response shaping for GET routes: JSON with the Cache-Control policy
- * of its kind. ETags and 304s come from hono's etag middleware (app.ts).
+ * of its kind, a strong ETag, and `304 Not Modified` when the client already
+ * has that version. Stored values are served as the exact JSON KV holds, so a
+ * hot-cache hit answers without parsing, serializing or hashing anything.
  */
 import type { Context } from 'hono'
+import { etagOf } from '../store/hot-cache.js'
+import type { Stored } from '../store/kv.js'
 
 /**
  * How long shared caches and browsers may keep each kind of answer.
@@ -15,7 +19,30 @@ export const CACHE_POLICY = {
   none: 'no-store',
 } as const
 
-export function jsonWithPolicy<T>(c: Context, body: T, policy: keyof typeof CACHE_POLICY) {
-  c.header('Cache-Control', CACHE_POLICY[policy])
-  return c.json(body, 200)
+type Policy = keyof typeof CACHE_POLICY
+
+/** A computed JSON answer. */
+export function jsonWithPolicy<T>(c: Context, body: T, policy: Policy): Response {
+  const json = JSON.stringify(body)
+  return sendJson(c, json, etagOf(json), policy)
+}
+
+/** A stored value, as stored. */
+export function serveStored<T>(c: Context, stored: Stored<T>, policy: Policy): Response {
+  return sendJson(c, stored.raw, stored.etag, policy)
+}
+
+function sendJson(c: Context, json: string, etag: string, policy: Policy): Response {
+  const headers = { ETag: etag, 'Cache-Control': CACHE_POLICY[policy] }
+  if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers)
+  return c.body(json, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' })
+}
+
+/** RFC 9110 §13.1.2: weak comparison, `*` matches any current representation. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false
+  return header.split(',').some((tag) => {
+    const candidate = tag.trim()
+    return candidate === '*' || candidate.replace(/^W\//, '') === etag
+  })
 }

@@ -8,11 +8,11 @@ import type { AppEnv } from '../env.js'
 import { requireIngestToken } from '../http/auth.js'
 import { bodyKindOf, limitBody, readJson, readUtf8 } from '../http/body.js'
 import { ApiError } from '../http/problem.js'
-import { jsonWithPolicy } from '../http/respond.js'
+import { jsonWithPolicy, serveStored } from '../http/respond.js'
 import { parseQuery } from '../http/validate.js'
 import { prepareFromJson, prepareFromText } from '../ingest/prepare.js'
 import { type CursorKey, decodeCursor, encodeCursor, pageFromHead, sortKeyOf } from '../store/cursor.js'
-import { readArticle, readArticlesHead } from '../store/kv.js'
+import { hotClear } from '../store/hot-cache.js'
 import { ARTICLE_ID, type ArticleCard } from '../store/schemas.js'
 import { newsroomOf } from '../writer/client.js'
 import { ListQuerySchema, TextIngestQuerySchema } from './queries.js'
@@ -22,7 +22,7 @@ export const articleRoutes = new Hono<AppEnv>()
 articleRoutes.get('/v1/articles', async (c) => {
   const { limit, cursor } = parseQuery(c, ListQuerySchema)
   const after = cursor === undefined ? null : decodeCursor(cursor, 3)
-  const head = await readArticlesHead(c.env.KV)
+  const head = await c.var.store.articlesHead()
   const page = pageFromHead(head.items, head.total, after, limit, cursorKeyOf) ?? (await newsroomOf(c.env).listArticles(after, limit))
   const last = page.items.at(-1)
   return jsonWithPolicy(c, { items: page.items, nextCursor: page.hasMore && last !== undefined ? encodeCursor(cursorKeyOf(last)) : null }, 'list')
@@ -30,14 +30,15 @@ articleRoutes.get('/v1/articles', async (c) => {
 
 articleRoutes.get('/v1/articles/:id', async (c) => {
   const id = c.req.param('id')
-  const article = ARTICLE_ID.test(id) ? await readArticle(c.env.KV, id) : null
+  const article = ARTICLE_ID.test(id) ? await c.var.store.article(id) : null
   if (article === null) throw notFound(id)
-  return jsonWithPolicy(c, article, 'item')
+  return serveStored(c, article, 'item')
 })
 
 articleRoutes.post('/v1/articles', requireIngestToken, limitBody, async function ingestArticle(c) {
   const article = await prepareBody(c)
   const result = await newsroomOf(c.env).ingest(article)
+  hotClear()
   c.header('Location', `/v1/articles/${result.article.id}`)
   c.header('Cache-Control', 'no-store')
   return c.json(result.article, result.created ? 201 : 200)
@@ -48,6 +49,7 @@ articleRoutes.put('/v1/articles/:id', requireIngestToken, limitBody, async funct
   if (!ARTICLE_ID.test(id)) throw notFound(id)
   const article = await prepareBody(c)
   const result = await newsroomOf(c.env).replace(id, article)
+  hotClear()
   if (result.status === 'not-found') throw notFound(id)
   if (result.status === 'duplicate') throw new ApiError('duplicate-article', `That content is already stored as article ${result.existingId}.`)
   if (result.status !== 'replaced') throw new ApiError('internal', 'Unexpected writer answer.')
@@ -59,6 +61,7 @@ articleRoutes.delete('/v1/articles/:id', requireIngestToken, async function remo
   const id = c.req.param('id')
   if (!ARTICLE_ID.test(id)) throw notFound(id)
   const result = await newsroomOf(c.env).remove(id)
+  hotClear()
   if (result.status === 'not-found') throw notFound(id)
   return c.body(null, 204)
 })

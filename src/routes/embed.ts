@@ -5,8 +5,8 @@
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../http/problem.js'
-import { CACHE_POLICY } from '../http/respond.js'
-import { readArticleSummary, readStorySummary } from '../store/kv.js'
+import { CACHE_POLICY, jsonWithPolicy } from '../http/respond.js'
+import { etagOf } from '../store/hot-cache.js'
 import { ARTICLE_ID, STORY_ID } from '../store/schemas.js'
 import { WIDGET_JS, WIDGET_VERSION } from '../widget/bundle.generated.js'
 import { EMBED_SCRIPT, EMBED_STYLE, type EmbedInput, type Lang, type Theme, renderEmbedPage, renderMissingPage } from '../widget/embed-page.js'
@@ -22,8 +22,13 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 /** The unversioned URL in snippets is re-checked hourly (ETag makes that a 304). */
 const WIDGET_POLICY = 'public, max-age=3600, stale-while-revalidate=86400'
 
+/** The widget's ETag: its content version. */
+const WIDGET_ETAG = `"${WIDGET_VERSION}"`
+
 function widget(c: Context<AppEnv>, cacheControl: string) {
+  if (c.req.header('If-None-Match') === WIDGET_ETAG) return c.body(null, 304, { ETag: WIDGET_ETAG, 'Cache-Control': cacheControl })
   return c.body(WIDGET_JS, 200, {
+    ETag: WIDGET_ETAG,
     'Content-Type': 'text/javascript; charset=utf-8',
     'Cache-Control': cacheControl,
     'Cross-Origin-Resource-Policy': 'cross-origin',
@@ -40,14 +45,14 @@ embedRoutes.get('/widget/:file', (c) => {
 embedRoutes.get('/embed/stories/:id', async (c) => {
   const id = c.req.param('id')
   const options = parseQuery(c, EmbedQuerySchema)
-  const summary = STORY_ID.test(id) ? await readStorySummary(c.env.KV, id) : null
+  const summary = STORY_ID.test(id) ? (await c.var.store.storySummary(id))?.value ?? null : null
   return embedPage(c, { kind: 'story', id }, summary === null ? null : { kind: 'story', summary }, options)
 })
 
 embedRoutes.get('/embed/articles/:id', async (c) => {
   const id = c.req.param('id')
   const options = parseQuery(c, EmbedQuerySchema)
-  const summary = ARTICLE_ID.test(id) ? await readArticleSummary(c.env.KV, id) : null
+  const summary = ARTICLE_ID.test(id) ? (await c.var.store.articleSummary(id))?.value ?? null : null
   return embedPage(c, { kind: 'article', id }, summary === null ? null : { kind: 'article', summary }, options)
 })
 
@@ -63,7 +68,10 @@ async function embedPage(c: Context<AppEnv>, target: EmbedTarget, input: EmbedIn
   }
   if (input === null) return c.body(renderMissingPage(lang), 404, headers)
   const oembedHref = `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`
-  return c.body(renderEmbedPage(input, { theme, lang, oembedHref, canonical }), 200, headers)
+  const page = renderEmbedPage(input, { theme, lang, oembedHref, canonical })
+  const etag = etagOf(page)
+  if (c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag, 'Cache-Control': headers['Cache-Control'] })
+  return c.body(page, 200, { ...headers, ETag: etag })
 }
 
 let policy: Promise<string> | undefined
@@ -89,9 +97,8 @@ embedRoutes.get('/oembed', async (c) => {
   const target = embedTargetOf(url, origin)
   if (target === null) throw new ApiError('route-not-found', `${url} is not an embed URL of ${origin}.`)
   const summary = target.kind === 'story'
-    ? STORY_ID.test(target.id) ? await readStorySummary(c.env.KV, target.id) : null
-    : ARTICLE_ID.test(target.id) ? await readArticleSummary(c.env.KV, target.id) : null
+    ? STORY_ID.test(target.id) ? ((await c.var.store.storySummary(target.id))?.value ?? null) : null
+    : ARTICLE_ID.test(target.id) ? ((await c.var.store.articleSummary(target.id))?.value ?? null) : null
   if (summary === null) throw new ApiError(target.kind === 'story' ? 'story-not-found' : 'article-not-found', `Nothing to embed at ${url}.`)
-  c.header('Cache-Control', CACHE_POLICY.item)
-  return c.json(oembedResponse(target, { origin, title: summary.title, maxwidth, maxheight }), 200)
+  return jsonWithPolicy(c, oembedResponse(target, { origin, title: summary.title, maxwidth, maxheight }), 'item')
 })

@@ -5,10 +5,9 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../http/problem.js'
-import { jsonWithPolicy } from '../http/respond.js'
+import { jsonWithPolicy, serveStored } from '../http/respond.js'
 import { parseQuery } from '../http/validate.js'
 import { type CursorKey, decodeCursor, encodeCursor, pageFromHead } from '../store/cursor.js'
-import { readStoriesHead, readStory } from '../store/kv.js'
 import type { StoryCard } from '../store/schemas.js'
 import { newsroomOf } from '../writer/client.js'
 import { ListQuerySchema } from './queries.js'
@@ -19,7 +18,7 @@ export const storyRoutes = new Hono<AppEnv>()
 storyRoutes.get('/v1/stories', async (c) => {
   const { limit, cursor } = parseQuery(c, ListQuerySchema)
   const after = cursor === undefined ? null : decodeCursor(cursor, 2)
-  const head = await readStoriesHead(c.env.KV)
+  const head = await c.var.store.storiesHead()
   const page = pageFromHead(head.items, head.total, after, limit, cursorKeyOf) ?? (await newsroomOf(c.env).listStories(after, limit))
   const last = page.items.at(-1)
   return jsonWithPolicy(c, { items: page.items, nextCursor: page.hasMore && last !== undefined ? encodeCursor(cursorKeyOf(last)) : null }, 'list')
@@ -28,9 +27,9 @@ storyRoutes.get('/v1/stories', async (c) => {
 storyRoutes.get('/v1/stories/:id', async (c) => {
   const id = c.req.param('id')
   checkStoryId(id)
-  const story = await readStory(c.env.KV, id)
+  const story = await c.var.store.story(id)
   if (story === null) throw new ApiError('story-not-found', `No story has id "${id}".`)
-  return jsonWithPolicy(c, story, 'item')
+  return serveStored(c, story, 'item')
 })
 
 function cursorKeyOf(card: StoryCard): CursorKey {

@@ -8,9 +8,8 @@ import * as z from 'zod/mini'
 import type { AppEnv } from '../env.js'
 import { cachedJson } from '../http/cache.js'
 import { ApiError } from '../http/problem.js'
-import { jsonWithPolicy } from '../http/respond.js'
+import { jsonWithPolicy, serveStored } from '../http/respond.js'
 import { parseQuery } from '../http/validate.js'
-import { readArticle, readArticleSummary, readStory, readStorySummary } from '../store/kv.js'
 import { ARTICLE_ID, type Article, ArticleSummarySchema, MAX_STORY_ID_LENGTH, STORY_ID, StorySummarySchema } from '../store/schemas.js'
 import { DEFAULT_ARTICLE_SUMMARY_WORDS, DEFAULT_STORY_SUMMARY_WORDS } from '../summarize/defaults.js'
 import type { Budget } from '../summarize/select.js'
@@ -24,10 +23,10 @@ summaryRoutes.get('/v1/articles/:id/summary', async (c) => {
   const budget = budgetOf(parseQuery(c, SummaryQuerySchema), DEFAULT_ARTICLE_SUMMARY_WORDS)
   if (!ARTICLE_ID.test(id)) throw new ApiError('article-not-found', `No article has id "${id}".`)
   if (budget === null) {
-    const stored = await readArticleSummary(c.env.KV, id)
-    if (stored !== null) return jsonWithPolicy(c, stored, 'item')
+    const stored = await c.var.store.articleSummary(id)
+    if (stored !== null) return serveStored(c, stored, 'item')
   }
-  const article = await readArticle(c.env.KV, id)
+  const article = (await c.var.store.article(id))?.value ?? null
   if (article === null) throw new ApiError('article-not-found', `No article has id "${id}".`)
   const summary =
     budget === null
@@ -41,16 +40,16 @@ summaryRoutes.get('/v1/stories/:id/summary', async (c) => {
   const budget = budgetOf(parseQuery(c, SummaryQuerySchema), DEFAULT_STORY_SUMMARY_WORDS)
   checkStoryId(id)
   if (budget === null) {
-    const stored = await readStorySummary(c.env.KV, id)
-    if (stored !== null) return jsonWithPolicy(c, stored, 'item')
+    const stored = await c.var.store.storySummary(id)
+    if (stored !== null) return serveStored(c, stored, 'item')
   }
-  const story = await readStory(c.env.KV, id)
+  const story = (await c.var.store.story(id))?.value ?? null
   if (story === null) throw new ApiError('story-not-found', `No story has id "${id}".`)
   const wanted = budget ?? { words: DEFAULT_STORY_SUMMARY_WORDS }
   const summary = await cachedJson(
     `story/${id}/${story.updatedAt}/${budgetKey(wanted)}`,
     async () => {
-      const reports = await Promise.all(story.articles.map((member) => readArticle(c.env.KV, member.id)))
+      const reports = await Promise.all(story.articles.map(async (member) => (await c.var.store.article(member.id))?.value ?? null))
       return storySummaryOf(id, story.title, reports.filter((report): report is Article => report !== null), wanted)
     },
     decodeWith(StorySummarySchema),
