@@ -24,7 +24,7 @@ import { rouge, rougeTokens } from '../bench/rouge.js'
 import { loadDevSet } from '../bench/vnmds.js'
 import { candidatesOf } from '../src/summarize/candidates.js'
 import { type FeatureWeights, type Features, featuresOf, scoreOf } from '../src/summarize/features.js'
-import { selectSentences } from '../src/summarize/select.js'
+import { REDUNDANCY_PENALTY, selectSentences } from '../src/summarize/select.js'
 
 const FEATURES: (keyof Features)[] = ['opening', 'lead', 'depth', 'headline', 'headlineConcepts', 'support', 'centrality', 'length']
 const RIDGE = 1
@@ -104,7 +104,7 @@ function articleRouge(items: readonly ArticleItem[], weights: FeatureWeights): n
   let sum = 0
   for (const item of items) {
     const scores = item.features.map((f) => scoreOf(f, weights))
-    const chosen = selectSentences(item.candidates, scores, { words: ARTICLE_CUT }).sort((a, b) => a.index - b.index)
+    const chosen = selectSentences(item.candidates, scores, { words: ARTICLE_CUT }, REDUNDANCY_PENALTY.article).sort((a, b) => a.index - b.index)
     sum += rouge(chosen.map((c) => c.text).join(' '), [item.sapo], ARTICLE_CUT).r2
   }
   return sum / items.length

@@ -127,28 +127,37 @@ export function conceptOverlap(a: Candidate, b: Candidate): number {
  */
 function supportsOf(candidates: readonly Candidate[]): number[] {
   const postings = new Map<string, number[]>()
+  let articles = 0
   candidates.forEach((candidate, i) => {
+    articles = Math.max(articles, candidate.article + 1)
     for (const concept of candidate.concepts) {
       const list = postings.get(concept)
       if (list === undefined) postings.set(concept, [i])
       else list.push(i)
     }
   })
+  // Scratch arrays reused across candidates: shared-concept counts and best overlap per article.
+  const shared = new Int32Array(candidates.length)
+  const best = new Float64Array(articles)
+  const touched: number[] = []
   return candidates.map((candidate) => {
-    const shared = new Map<number, number>()
     for (const concept of candidate.concepts) {
       for (const j of postings.get(concept) ?? []) {
-        if ((candidates[j] as Candidate).article !== candidate.article) shared.set(j, (shared.get(j) ?? 0) + 1)
+        if ((candidates[j] as Candidate).article === candidate.article) continue
+        if (shared[j] === 0) touched.push(j)
+        shared[j] = (shared[j] ?? 0) + 1
       }
     }
-    const best = new Map<number, number>()
-    for (const [j, count] of shared) {
+    for (const j of touched) {
       const other = candidates[j] as Candidate
-      const overlap = count / Math.min(candidate.concepts.size, other.concepts.size)
-      if (overlap > (best.get(other.article) ?? 0)) best.set(other.article, overlap)
+      const overlap = (shared[j] ?? 0) / Math.min(candidate.concepts.size, other.concepts.size)
+      if (overlap > (best[other.article] ?? 0)) best[other.article] = overlap
+      shared[j] = 0
     }
+    touched.length = 0
     let sum = 0
-    for (const value of best.values()) sum += value
+    for (let a = 0; a < articles; a++) sum += best[a] ?? 0
+    best.fill(0)
     return sum
   })
 }

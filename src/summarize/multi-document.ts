@@ -12,7 +12,7 @@
  */
 import { type SummaryArticle, candidatesOf } from './candidates.js'
 import { type FeatureWeights, featuresOf, scoreOf } from './features.js'
-import { type Budget, selectSentences } from './select.js'
+import { type Budget, REDUNDANCY_PENALTY, selectSentences } from './select.js'
 import { ARTICLE_WEIGHTS, STORY_WEIGHTS } from './weights.js'
 
 export type StorySummarySentence = { text: string; articleId: string }
@@ -34,7 +34,7 @@ export function summarizeStory(
   const candidates = articles.flatMap((article, order) => candidatesOf(article, order))
   const weights = articles.length > 1 ? models.story : models.article
   const scores = featuresOf(candidates, articles.map((article) => article.title)).map((features) => scoreOf(features, weights))
-  const chosen = selectSentences(candidates, scores, budget).sort((a, b) => a.article - b.article || a.index - b.index)
+  const chosen = selectSentences(candidates, scores, budget, articles.length > 1 ? REDUNDANCY_PENALTY.story : REDUNDANCY_PENALTY.article).sort((a, b) => a.article - b.article || a.index - b.index)
   return {
     storyId,
     text: chosen.map((c) => c.text).join(' '),

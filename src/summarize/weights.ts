@@ -10,4 +10,4 @@ import type { FeatureWeights } from './features.js'
 export const STORY_WEIGHTS: FeatureWeights = { bias: 0.057, opening: -0.24, lead: 0.57, depth: 0.027, headline: 0.23, headlineConcepts: 0.089, support: 0.33, centrality: 0.2, length: -0.04 }
 
 /** Article sentences; target: the article's editor-written lead (sapo). */
-export const ARTICLE_WEIGHTS: FeatureWeights = { bias: -0.00064, opening: -0.079, lead: 0.088, depth: -0.037, headline: 0.147, headlineConcepts: 0.17, support: 0, centrality: 0.13, length: -0.0069 }
+export const ARTICLE_WEIGHTS: FeatureWeights = { bias: -0.00064, opening: -0.079, lead: 0.098, depth: -0.0065, headline: 0.137, headlineConcepts: 0.2, support: 0, centrality: 0.11, length: -0.0069 }
