@@ -8,7 +8,8 @@
  *   (bigrams approximate Vietnamese two-syllable words);
  * - proper names (capitalized tokens that are not stopwords), counted
  *   NAME_WEIGHT times: who and where separate two events on one topic
- *   (two Syria stories share "Syria", not "Deir al-Zor" or "OPCW").
+ *   (two Syria stories share "Syria", not "Deir al-Zor" or "OPCW");
+ * - the headline's syllables and bigrams again, HEADLINE_WEIGHT times in all.
  *
  * A report joins the story with the highest average cosine to its members
  * (group-average linkage, which does not chain the way single-link does)
@@ -39,16 +40,24 @@ export type StoryCandidate = {
 export type Decision = { storyId: string | null; similarity: number }
 
 /**
+ * Headline terms count this many times in all (once in the text, the rest
+ * added): the headline is the editor's statement of what the event is, and
+ * two outlets' headlines of one event share its key phrase far more often
+ * than their bodies share any one paragraph.
+ */
+export const HEADLINE_WEIGHT = 4
+
+/**
  * Proper names count this many times. Three lets a shared name outweigh a few
  * shared common words, without letting one name (a country) decide alone.
  */
 export const NAME_WEIGHT = 3
 
 /**
- * Average cosine at which a report joins a story. Set where B-cubed F1 of
- * grouping peaks on the development set, a plateau from 0.15 to 0.20
- * (BENCHMARKS.md): below it unrelated stories on one topic merge, above it
- * reports of one event in different words split.
+ * Average cosine at which a report joins a story. Set on the development
+ * set, where B-cubed F1 is flat from 0.16 to 0.18 on both halves and falls
+ * off either side (BENCHMARKS.md): below it unrelated stories on one topic
+ * merge, above it reports of one event in different words split.
  */
 export const JOIN_SIMILARITY = 0.18
 
@@ -85,15 +94,17 @@ export function termCountsOf(article: { title: string; lead: string | null; para
   const add = (term: string, n: number) => {
     counts[term] = (counts[term] ?? 0) + n
   }
-  for (const line of text.split('\n')) {
+  const addLine = (line: string, times: number) => {
     const syllables = toSyllables(line)
     for (let i = 0; i < syllables.length; i++) {
       const a = syllables[i] as string
-      if (!isStopword(a) && !/^\d+$/.test(a)) add(a, 1)
+      if (!isStopword(a) && !/^\d+$/.test(a)) add(a, times)
       const b = syllables[i + 1]
-      if (b !== undefined && !(isStopword(a) && isStopword(b))) add(`${a} ${b}`, 1)
+      if (b !== undefined && !(isStopword(a) && isStopword(b))) add(`${a} ${b}`, times)
     }
   }
+  for (const line of text.split('\n')) addLine(line, 1)
+  addLine(article.title, HEADLINE_WEIGHT - 1)
   for (const token of text.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []) {
     const name = toSyllables(token)[0]
     if (name !== undefined && !isStopword(name)) add(`@${name}`, NAME_WEIGHT)
