@@ -8,25 +8,26 @@ import type { AppEnv } from '../env.js'
 import { requireIngestToken } from '../http/auth.js'
 import { bodyKindOf, limitBody, readJson, readUtf8 } from '../http/body.js'
 import { ApiError } from '../http/problem.js'
-import { jsonWithPolicy, serveStored } from '../http/respond.js'
+import { serveStored } from '../http/respond.js'
 import { parseQuery } from '../http/validate.js'
 import { prepareFromJson, prepareFromText } from '../ingest/prepare.js'
-import { type CursorKey, decodeCursor, encodeCursor, pageFromHead, sortKeyOf } from '../store/cursor.js'
+import { type CursorKey, sortKeyOf } from '../store/cursor.js'
 import { hotClear } from '../store/hot-cache.js'
 import { ARTICLE_ID, type ArticleCard } from '../store/schemas.js'
 import { newsroomOf } from '../writer/client.js'
-import { ListQuerySchema, TextIngestQuerySchema } from './queries.js'
+import { listPage } from './list.js'
+import { TextIngestQuerySchema } from './queries.js'
 
 export const articleRoutes = new Hono<AppEnv>()
 
-articleRoutes.get('/v1/articles', async (c) => {
-  const { limit, cursor } = parseQuery(c, ListQuerySchema)
-  const after = cursor === undefined ? null : decodeCursor(cursor, 3)
-  const head = await c.var.store.articlesHead()
-  const page = pageFromHead(head.items, head.total, after, limit, cursorKeyOf) ?? (await newsroomOf(c.env).listArticles(after, limit))
-  const last = page.items.at(-1)
-  return jsonWithPolicy(c, { items: page.items, nextCursor: page.hasMore && last !== undefined ? encodeCursor(cursorKeyOf(last)) : null }, 'list')
-})
+articleRoutes.get('/v1/articles', (c) =>
+  listPage(c, {
+    head: () => c.var.store.articlesHead(),
+    after: (after, limit) => newsroomOf(c.env).listArticles(after, limit),
+    keyOf: cursorKeyOf,
+    arity: 3,
+  }),
+)
 
 articleRoutes.get('/v1/articles/:id', async (c) => {
   const id = c.req.param('id')

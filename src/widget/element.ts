@@ -14,6 +14,7 @@
  *
  * Browser only: bundled by scripts/build-widget.mjs, never imported by the Worker.
  */
+import { safeHref } from './safe-href.js'
 
 type Sentence = { text: string; articleId?: string; source?: string | null; url?: string | null }
 type Summary = { title: string; text: string; sentences: Sentence[]; source?: string | null; url?: string | null }
@@ -75,16 +76,6 @@ function checkSummary(value: unknown): Summary {
   return { title: v.title, text: String(v.text ?? ''), sentences, source: v.source ?? null, url: v.url ?? null }
 }
 
-/** Only http(s) links are rendered: a `javascript:` URL in stored data must never become a link. */
-function safeHref(url: string | null | undefined): string | null {
-  if (typeof url !== 'string') return null
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null
-  } catch {
-    return null
-  }
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag)

@@ -9,6 +9,7 @@
  */
 import { html, raw } from 'hono/html'
 import type { ArticleSummaryRecord, StorySummaryRecord } from '../store/schemas.js'
+import { safeHref } from './safe-href.js'
 
 export type Theme = 'light' | 'dark' | 'auto'
 export type Lang = 'vi' | 'en'
@@ -86,15 +87,4 @@ function credit(source: string | null, url: string | null) {
   return href === null
     ? html`<span class="credit">— ${source}</span>`
     : html`<span class="credit">— <a href="${href}" target="_blank" rel="noopener">${source}</a></span>`
-}
-
-/** Only http(s) links are rendered: a `javascript:` URL in stored data must never become a link. */
-function safeHref(url: string | null | undefined): string | null {
-  if (typeof url !== 'string') return null
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null
-  } catch {
-    return null
-  }
 }

@@ -1,0 +1,32 @@
+/**
+ * The list routes' shared shape: a newest-first page from the KV head when the
+ * head holds it, else from the writer's SQL; a keyset cursor to the next page.
+ */
+import type { Context } from 'hono'
+import type { AppEnv } from '../env.js'
+import { jsonWithPolicy } from '../http/respond.js'
+import { parseQuery } from '../http/validate.js'
+import { type CursorKey, decodeCursor, encodeCursor, pageFromHead } from '../store/cursor.js'
+import type { Slice } from '../writer/newsroom.js'
+import { ListQuerySchema } from './queries.js'
+
+export type ListSource<T> = {
+  /** The newest items and how many exist in all (one KV read). */
+  head: () => Promise<{ total: number; items: T[] }>
+  /** Items after a position, from the writer (pages past the head). */
+  after: (after: CursorKey | null, limit: number) => Promise<Slice<T>>
+  /** An item's sort position, as its cursor names it. */
+  keyOf: (item: T) => CursorKey
+  /** Parts in this list's cursor. */
+  arity: number
+}
+
+export async function listPage<T>(c: Context<AppEnv>, source: ListSource<T>): Promise<Response> {
+  const { limit, cursor } = parseQuery(c, ListQuerySchema)
+  const after = cursor === undefined ? null : decodeCursor(cursor, source.arity)
+  const head = await source.head()
+  const page = pageFromHead(head.items, head.total, after, limit, source.keyOf) ?? (await source.after(after, limit))
+  const last = page.items.at(-1)
+  const nextCursor = page.hasMore && last !== undefined ? encodeCursor(source.keyOf(last)) : null
+  return jsonWithPolicy(c, { items: page.items, nextCursor }, 'list')
+}
