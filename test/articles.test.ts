@@ -368,3 +368,14 @@ describe('read path: caching and observability', () => {
     expect(typeof entry.durationMs).toBe('number')
   })
 })
+
+describe('HEAD', () => {
+  it('answers HEAD like GET, without a body', async () => {
+    const created = (await (await postText(SEEDS.andrews)).json()) as ArticleBody
+    await settle()
+    const res = await call(`/v1/articles/${created.id}`, { method: 'HEAD' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('ETag')).toBeTruthy()
+    expect(await res.text()).toBe('')
+  })
+})
