@@ -8,7 +8,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import autocannon from 'autocannon'
-import { LOCAL_TOKEN, startWorker } from '../scripts/dev-worker.js'
+import { LOCAL_TOKEN, startWorker, waitUntil } from '../scripts/dev-worker.js'
 
 const CONNECTIONS = 32
 const SECONDS = 5
@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     const dir = new URL('../data/', import.meta.url)
     let articleId = ''
     let storyId = ''
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+    const files = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()
+    const count = files.length
+    for (const name of files) {
       const res = await fetch(`${worker.base}/v1/articles`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${LOCAL_TOKEN}`, 'Content-Type': 'text/plain; charset=utf-8' },
@@ -44,7 +46,9 @@ async function main(): Promise<void> {
       articleId = body.id
       storyId = body.storyId
     }
-    await new Promise((resolve) => setTimeout(resolve, 1500)) // the Newsroom's deferred KV writes
+    // The Newsroom writes KV copies after answering: wait for the list and the story to show up.
+    await waitUntil(`${worker.base}/v1/articles`, async (res) => res.ok && ((await res.json()) as { items: unknown[] }).items.length === count)
+    await waitUntil(`${worker.base}/v1/stories/${storyId}/summary`, (res) => res.ok)
     const routes = [
       '/healthz',
       `/v1/articles/${articleId}`,

@@ -67,3 +67,17 @@ function freePort(): Promise<number> {
     })
   })
 }
+
+/**
+ * Poll a URL until `ready` accepts its answer: the Newsroom writes KV copies
+ * after answering, and coalesces a hot key's writes to one a second.
+ */
+export async function waitUntil(url: string, ready: (res: Response) => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const res = await fetch(url)
+    if (await ready(res)) return
+    await sleep(100)
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs / 1000}s`)
+}

@@ -3,7 +3,7 @@
  * with local KV and the Newsroom Durable Object), the seed fixtures, and a way
  * to let the Newsroom's deferred KV writes land.
  */
-import { abortAllDurableObjects, reset, runDurableObjectAlarm } from 'cloudflare:test'
+import { abortAllDurableObjects, reset, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { hotClear } from '../src/store/hot-cache.js'
 import { newsroomOf } from '../src/writer/client.js'
@@ -33,9 +33,24 @@ export function postJson(body: unknown, headers: Record<string, string> = {}): P
   })
 }
 
-/** Run the Newsroom's pending alarm so KV writes deferred by the per-key rate limit land now. */
+/** How long settle() waits for the Newsroom's KV outbox to drain before failing the test. */
+const SETTLE_TIMEOUT_MS = 10_000
+
+/**
+ * Let every KV write the Newsroom has queued land: run its pending alarm, and
+ * wait until its outbox is empty (an alarm that fired on its own, under a slow
+ * machine, may still be writing when runDurableObjectAlarm finds none to run).
+ */
 export async function settle(): Promise<void> {
-  await runDurableObjectAlarm(newsroomOf(env))
+  const stub = newsroomOf(env)
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS
+  for (;;) {
+    await runDurableObjectAlarm(stub)
+    const pending = await runInDurableObject(stub, (_instance, state) => Number(state.storage.sql.exec('SELECT COUNT(*) AS n FROM kv_outbox').one().n))
+    if (pending === 0) return
+    if (Date.now() > deadline) throw new Error(`the Newsroom still has ${pending} KV writes queued after ${SETTLE_TIMEOUT_MS} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }
 
 /** Every KV key, to prove a refused request wrote nothing. */

@@ -11,7 +11,7 @@ import { type Server, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type Browser, type Page, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LOCAL_TOKEN, type RunningWorker, startWorker } from '../../scripts/dev-worker.js'
+import { LOCAL_TOKEN, type RunningWorker, startWorker, waitUntil } from '../../scripts/dev-worker.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const hasChromium = existsSync(CHROMIUM)
@@ -41,7 +41,9 @@ describe.skipIf(!hasChromium)('widget and embed in Chromium', () => {
     await post(seed('vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt'), 'text/plain', `?storyId=${STORY}`)
     await post(seed('hoi-nghi-andrews-lo-trinh-chong-is.txt'), 'text/plain', `?storyId=${STORY}`)
     hostileArticle = (await post(JSON.stringify({ title: 'Tin <img src=x onerror=alert(1)>', body: 'Nội dung của bản tin thử nghiệm có thẻ HTML trong tiêu đề, đủ dài để tóm tắt.', source: 'Báo Thử', url: 'https://bao-thu.example/tin' }), 'application/json')).id
-    await new Promise((resolve) => setTimeout(resolve, 1500)) // let the Newsroom's deferred KV writes land
+    // The Newsroom writes KV copies after answering; wait until the story lists both reports.
+    await waitUntil(`${worker.base}/v1/stories/${STORY}`, async (res) => res.ok && ((await res.json()) as { articleCount: number }).articleCount === 2)
+    await waitUntil(`${worker.base}/v1/articles/${hostileArticle}/summary`, (res) => res.ok)
 
     host = createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
