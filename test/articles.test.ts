@@ -5,24 +5,12 @@
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { articleKey } from '../src/store/keys.js'
+import type { Article } from '../src/store/schemas.js'
 import { SEEDS, call, kvKeys, postJson, postText, problemOf, resetAll, settle } from './helpers.js'
 
 beforeEach(resetAll)
 
-type ArticleBody = {
-  id: string
-  title: string
-  titleDerived: boolean
-  lead: string | null
-  paragraphs: string[]
-  captions: string[]
-  source: string | null
-  url: string | null
-  publishedAt: string | null
-  storyId: string | null
-  wordCount: number
-  ingestedAt: string
-}
+type ArticleBody = Article
 type Page = { items: ArticleBody[]; nextCursor: string | null }
 
 describe('POST /v1/articles (text/plain)', () => {

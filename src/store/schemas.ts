@@ -69,10 +69,20 @@ export const ArticleCardSchema = component(
 )
 export type ArticleCard = z.infer<typeof ArticleCardSchema>
 
-export const ArticlePageSchema = component(z.object({ items: z.array(ArticleCardSchema), nextCursor: z.nullable(z.string()) }), 'ArticlePage')
+/** A page of a list route: cards and the cursor to the next page (null on the last). */
+function pageOf<T extends z.ZodMiniType>(card: T) {
+  return z.object({ items: z.array(card), nextCursor: z.nullable(z.string()) })
+}
+
+/** A list's head as KV keeps it: the newest cards and how many there are in all. */
+function headOf<T extends z.ZodMiniType>(card: T) {
+  return z.object({ total: z.number().check(z.int(), z.nonnegative()), items: z.array(card) })
+}
+
+export const ArticlePageSchema = component(pageOf(ArticleCardSchema), 'ArticlePage')
 
 /** The newest articles, kept in one KV value so the first list page is one read. */
-export const ArticlesHeadSchema = z.object({ total: z.number().check(z.int(), z.nonnegative()), items: z.array(ArticleCardSchema) })
+export const ArticlesHeadSchema = headOf(ArticleCardSchema)
 export type ArticlesHead = z.infer<typeof ArticlesHeadSchema>
 
 export const ProblemSchema = component(
@@ -134,10 +144,10 @@ export type Story = z.infer<typeof StorySchema>
 export const StoryCardSchema = component(z.omit(StorySchema, { articles: true }), 'StoryCard')
 export type StoryCard = z.infer<typeof StoryCardSchema>
 
-export const StoryPageSchema = component(z.object({ items: z.array(StoryCardSchema), nextCursor: z.nullable(z.string()) }), 'StoryPage')
+export const StoryPageSchema = component(pageOf(StoryCardSchema), 'StoryPage')
 
 /** The most recently updated stories, kept in one KV value so the first list page is one read. */
-export const StoriesHeadSchema = z.object({ total: z.number().check(z.int(), z.nonnegative()), items: z.array(StoryCardSchema) })
+export const StoriesHeadSchema = headOf(StoryCardSchema)
 export type StoriesHead = z.infer<typeof StoriesHeadSchema>
 
 export const ArticleSummarySchema = component(

@@ -94,6 +94,7 @@ export class Newsroom extends DurableObject<Bindings> {
     let stored: Article = { ...fields, ingestedAt: now, updatedAt: now }
     this.ctx.storage.transactionSync(() => {
       stored = this.place(stored, contentHash, now)
+      this.enqueueHeads()
     })
     await this.flush(false)
     return { created: true, article: stored }
@@ -114,6 +115,7 @@ export class Newsroom extends DurableObject<Bindings> {
     this.ctx.storage.transactionSync(() => {
       this.unplace(current, now)
       stored = this.place(stored, contentHash, now)
+      this.enqueueHeads()
     })
     await this.flush(false)
     return { status: 'replaced', article: stored }
@@ -128,7 +130,7 @@ export class Newsroom extends DurableObject<Bindings> {
       this.unplace(current, now)
       this.enqueue(articleKey(id), null)
       this.enqueue(articleSummaryKey(id), null)
-      this.enqueue(ARTICLES_HEAD_KEY, this.articlesHead())
+      this.enqueueHeads()
     })
     await this.flush(false)
     return { status: 'removed' }
@@ -136,28 +138,12 @@ export class Newsroom extends DurableObject<Bindings> {
 
   /** Article cards after a cursor position, newest first (pages beyond the KV head). */
   async listArticles(after: CursorKey | null, limit: number): Promise<Slice<ArticleCard>> {
-    const rows =
-      after === null
-        ? this.sql.exec(`SELECT record FROM articles ${NEWEST_ARTICLES} LIMIT ?`, limit + 1)
-        : this.sql.exec(
-            `SELECT record FROM articles WHERE (sort_key, ingested_at, id) < (?, ?, ?) ${NEWEST_ARTICLES} LIMIT ?`,
-            after[0] ?? '',
-            after[1] ?? '',
-            after[2] ?? '',
-            limit + 1,
-          )
-    const cards = rows.toArray().map((row) => toCard(parseArticle(row.record)))
-    return { items: cards.slice(0, limit), hasMore: cards.length > limit }
+    return this.articleSlice(after, limit)
   }
 
   /** Story cards after a cursor position, most recently updated first (pages beyond the KV head). */
   async listStories(after: CursorKey | null, limit: number): Promise<Slice<StoryCard>> {
-    const rows =
-      after === null
-        ? this.sql.exec(`SELECT record FROM stories ${NEWEST_STORIES} LIMIT ?`, limit + 1)
-        : this.sql.exec(`SELECT record FROM stories WHERE (updated_at, id) < (?, ?) ${NEWEST_STORIES} LIMIT ?`, after[0] ?? '', after[1] ?? '', limit + 1)
-    const cards = rows.toArray().map((row) => toStoryCard(parseStory(row.record)))
-    return { items: cards.slice(0, limit), hasMore: cards.length > limit }
+    return this.storySlice(after, limit)
   }
 
   /** Write out everything still in the outbox, whatever the per-key interval. */
@@ -167,8 +153,8 @@ export class Newsroom extends DurableObject<Bindings> {
 
   /**
    * Insert an article, decide its story (the one it names, else grouping's
-   * choice, else a new one), and queue every KV value that changes.
-   * Runs inside a synchronous transaction.
+   * choice, else a new one), and queue the article's and story's KV values
+   * (the caller queues the heads). Runs inside a synchronous transaction.
    */
   private place(article: Article, contentHash: string, now: string): Article {
     const sortKey = sortKeyOf(article.publishedAt, article.ingestedAt)
@@ -191,7 +177,6 @@ export class Newsroom extends DurableObject<Bindings> {
     this.enqueue(articleKey(stored.id), stored)
     this.enqueue(articleSummaryKey(stored.id), defaultArticleSummary(stored))
     this.refreshStory(storyId, now)
-    this.enqueue(ARTICLES_HEAD_KEY, this.articlesHead())
     return stored
   }
 
@@ -223,8 +208,8 @@ export class Newsroom extends DurableObject<Bindings> {
   }
 
   /**
-   * Recompute a story from its current members: its record, its default
-   * summary and the stories head. A story left with no members is deleted.
+   * Recompute a story from its current members: its record and its default
+   * summary. A story left with no members is deleted. (Heads: enqueueHeads.)
    */
   private refreshStory(storyId: string, now: string): void {
     const members = this.sql
@@ -261,25 +246,41 @@ export class Newsroom extends DurableObject<Bindings> {
       this.enqueue(storyKey(storyId), story)
       this.enqueue(storySummaryKey(storyId), storySummaryOf(storyId, story.title, ordered, { words: DEFAULT_STORY_SUMMARY_WORDS }))
     }
-    this.enqueue(STORIES_HEAD_KEY, this.storiesHead())
   }
 
-  private articlesHead(): ArticlesHead {
-    const total = Number(this.sql.exec(`SELECT COUNT(*) AS n FROM articles`).one().n)
-    const items = this.sql
-      .exec(`SELECT record FROM articles ${NEWEST_ARTICLES} LIMIT ?`, HEAD_SIZE)
-      .toArray()
-      .map((row) => toCard(parseArticle(row.record)))
-    return { total, items }
+  private articleSlice(after: CursorKey | null, limit: number): Slice<ArticleCard> {
+    const rows =
+      after === null
+        ? this.sql.exec(`SELECT record FROM articles ${NEWEST_ARTICLES} LIMIT ?`, limit + 1)
+        : this.sql.exec(
+            `SELECT record FROM articles WHERE (sort_key, ingested_at, id) < (?, ?, ?) ${NEWEST_ARTICLES} LIMIT ?`,
+            after[0] ?? '',
+            after[1] ?? '',
+            after[2] ?? '',
+            limit + 1,
+          )
+    const cards = rows.toArray().map((row) => toCard(parseArticle(row.record)))
+    return { items: cards.slice(0, limit), hasMore: cards.length > limit }
   }
 
-  private storiesHead(): StoriesHead {
-    const total = Number(this.sql.exec(`SELECT COUNT(*) AS n FROM stories`).one().n)
-    const items = this.sql
-      .exec(`SELECT record FROM stories ${NEWEST_STORIES} LIMIT ?`, HEAD_SIZE)
-      .toArray()
-      .map((row) => toStoryCard(parseStory(row.record)))
-    return { total, items }
+  private storySlice(after: CursorKey | null, limit: number): Slice<StoryCard> {
+    const rows =
+      after === null
+        ? this.sql.exec(`SELECT record FROM stories ${NEWEST_STORIES} LIMIT ?`, limit + 1)
+        : this.sql.exec(`SELECT record FROM stories WHERE (updated_at, id) < (?, ?) ${NEWEST_STORIES} LIMIT ?`, after[0] ?? '', after[1] ?? '', limit + 1)
+    const cards = rows.toArray().map((row) => toStoryCard(parseStory(row.record)))
+    return { items: cards.slice(0, limit), hasMore: cards.length > limit }
+  }
+
+  /**
+   * Queue both list heads, once per write: a correction touches two stories,
+   * and each head is one query however many changes it reflects.
+   */
+  private enqueueHeads(): void {
+    const articleCount = Number(this.sql.exec(`SELECT COUNT(*) AS n FROM articles`).one().n)
+    const storyCount = Number(this.sql.exec(`SELECT COUNT(*) AS n FROM stories`).one().n)
+    this.enqueue(ARTICLES_HEAD_KEY, { total: articleCount, items: this.articleSlice(null, HEAD_SIZE).items } satisfies ArticlesHead)
+    this.enqueue(STORIES_HEAD_KEY, { total: storyCount, items: this.storySlice(null, HEAD_SIZE).items } satisfies StoriesHead)
   }
 
   /** Record a KV write (or a delete, with `null`) to happen after the current transaction. */
