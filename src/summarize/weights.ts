@@ -7,7 +7,7 @@
 import type { FeatureWeights } from './features.js'
 
 /** Story sentences; target: the cluster's two human summaries. */
-export const STORY_WEIGHTS: FeatureWeights = { bias: 0.057, opening: -0.24, lead: 0.57, depth: 0.027, headline: 0.23, headlineConcepts: 0.089, support: 0.33, centrality: 0.2, length: -0.04 }
+export const STORY_WEIGHTS: FeatureWeights = { bias: 0.059, opening: -0.23, lead: 0.56, depth: 0.028, headline: 0.23, headlineConcepts: 0.089, support: 0.33, centrality: 0.21, length: -0.041 }
 
 /** Article sentences; target: the article's editor-written lead (sapo). */
-export const ARTICLE_WEIGHTS: FeatureWeights = { bias: -0.00064, opening: -0.079, lead: 0.098, depth: -0.0065, headline: 0.137, headlineConcepts: 0.2, support: 0, centrality: 0.11, length: -0.0069 }
+export const ARTICLE_WEIGHTS: FeatureWeights = { bias: -0.002, opening: -0.027, lead: 0.095, depth: -0.0066, headline: 0.248, headlineConcepts: -0.02, support: 0, centrality: 0.13, length: -0.0063 }

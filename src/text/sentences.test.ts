@@ -57,4 +57,38 @@ describe('segmentSentences', () => {
     expect(first).toEqual({ text: '(Nguồn: Reuters)', caption: true })
     expect(second?.caption).toBe(false)
   })
+
+  it('takes credits without a colon, and the sentence before them, for a caption', () => {
+    expect(segmentSentences('Một chiếc UAV của Mỹ. (Nguồn DPA) Tổ chức Ân xá quốc tế đặt ra nhiều nghi hoặc.')).toEqual([
+      { text: 'Một chiếc UAV của Mỹ.', caption: true },
+      { text: '(Nguồn DPA)', caption: true },
+      { text: 'Tổ chức Ân xá quốc tế đặt ra nhiều nghi hoặc.', caption: false },
+    ])
+    expect(segmentSentences('Hiện trường vụ đánh bom (Ảnh AP) Trước đó, ngày 18-10, tờ báo đưa tin.').map((s) => s.caption)).toEqual([true, false])
+  })
+
+  it('does not take "ảnh hưởng" in parentheses for a credit', () => {
+    expect(segmentSentences('Giá tăng (ảnh hưởng của bão) Người dân lo lắng.')).toEqual([{ text: 'Giá tăng (ảnh hưởng của bão) Người dân lo lắng.', caption: false }])
+  })
+
+  it('cuts a parenthesized photo description off the sentence it precedes, and only that', () => {
+    expect(segmentSentences('Giá trị hợp đồng lên tới 18 tỷ peso. (Trong ảnh: Máy bay FA-50 của Indonesia) Lý giải cho việc này, chuyên gia nói.')).toEqual([
+      { text: 'Giá trị hợp đồng lên tới 18 tỷ peso.', caption: false },
+      { text: '(Trong ảnh: Máy bay FA-50 của Indonesia)', caption: true },
+      { text: 'Lý giải cho việc này, chuyên gia nói.', caption: false },
+    ])
+  })
+
+  it('ends a credit name where a two-syllable word opens the next sentence', () => {
+    expect(segmentSentences('Bài thơ do nghi phạm viết. Ảnh: Sky News Cảnh sát tìm thấy bài thơ trong máy tính.').map((s) => s.text)).toEqual([
+      'Bài thơ do nghi phạm viết.',
+      'Ảnh: Sky News',
+      'Cảnh sát tìm thấy bài thơ trong máy tính.',
+    ])
+    // A date after the credit is left to the fused-caption rule, not cut inside.
+    expect(segmentSentences('Putin tại Matxcơva - Ảnh: Reuters Hôm 30-10, tạp chí Forbes công bố danh sách.').map((s) => s.text)).toEqual([
+      'Putin tại Matxcơva - Ảnh: Reuters',
+      'Hôm 30-10, tạp chí Forbes công bố danh sách.',
+    ])
+  })
 })

@@ -7,7 +7,8 @@
  *   a period with no space after it (TP.HCM, 5.000, 2,5) is never a candidate;
  * - sentence-final punctuation inside or after closing quotes (“…” and "…");
  * - inline photo credits that a page flattens into the text with no period:
- *   `… sáng nay - Ảnh: AFP Theo Hãng tin AFP, …`, `… (Ảnh: Đỗ Tuấn Anh) Tại …`;
+ *   `… sáng nay - Ảnh: AFP Theo Hãng tin AFP, …`, `… (Ảnh: Đỗ Tuấn Anh) Tại …`,
+ *   `… của Mỹ. (Nguồn DPA) Tổ chức …`, `(Trong ảnh: Máy bay FA-50) Lý giải …`;
  * - lines with no final punctuation at all (the line is one sentence).
  *
  * Input is one paragraph of normalized text (see normalize.ts).
@@ -50,8 +51,15 @@ const CREDIT_AFTER_SENTENCE = /(?<=[.!?]\s)(?:Ảnh|Nguồn|Photo)(?:\s+minh\s+h
  */
 const FUSED_OPENER = /(?<=[\p{L}\p{N}])\s+(?=(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,]))/gu
 
-/** A parenthesized photo credit followed by more text: `(Ảnh: Đỗ Tuấn Anh) Tại`. */
-const PAREN_CREDIT = /\((?:Ảnh|Nguồn|Photo|Video)(?:\s+minh\s+họa)?\s*:[^()]{1,60}\)(?=\s+[\p{Lu}“"])/gu
+/**
+ * A parenthesized photo credit followed by more text: `(Ảnh: Đỗ Tuấn Anh) Tại`,
+ * `(Ảnh AP)`, `(Nguồn DPA)`, `(ảnh)`. Without a colon the credit must be a
+ * capitalized name or nothing, so `(ảnh hưởng …)` is not taken for one.
+ */
+const PAREN_CREDIT = /\((?:Ảnh|ảnh|Nguồn|nguồn|Photo|Video)(?:\s+minh\s+họa)?(?:\s*:[^()]{1,60}|\s+\p{Lu}[^()]{0,40})?\)(?=\s+[\p{Lu}“"])/gu
+
+/** A parenthesized description of a photo: `(Trong ảnh: Máy bay FA-50 của Indonesia) Lý giải …`. */
+const PAREN_PHOTO_NOTE = /\((?:Trong|trong)\s+ảnh\s*:[^()]{1,80}\)(?=\s+[\p{Lu}“"])/gu
 
 /**
  * Longest credit name we accept after `Ảnh:` (AFP; Reuters; Getty Images;
@@ -155,7 +163,14 @@ function endsWithAbbreviation(before: string): boolean {
 function creditCuts(text: string): Cut[] {
   const cuts: Cut[] = []
   for (const match of text.matchAll(CREDIT_AFTER_SENTENCE)) cuts.push({ at: match.index, caption: true })
-  for (const match of text.matchAll(PAREN_CREDIT)) cuts.push({ at: match.index + match[0].length, caption: true })
+  for (const match of text.matchAll(PAREN_PHOTO_NOTE)) {
+    cuts.push({ at: match.index, caption: false }, { at: match.index + match[0].length, caption: true })
+  }
+  for (const match of text.matchAll(PAREN_CREDIT)) {
+    cuts.push({ at: match.index + match[0].length, caption: true })
+    // `Một chiếc UAV của Mỹ. (Nguồn DPA) Tổ chức …`: the sentence before the credit is its caption.
+    if (/[.!?]\s+$/u.test(text.slice(Math.max(0, match.index - 2), match.index))) cuts.push({ at: match.index, caption: true })
+  }
   for (const match of text.matchAll(DASH_CREDIT)) {
     const end = creditNameEnd(text, match.index + match[0].length)
     if (end !== null) cuts.push({ at: end, caption: true })
@@ -177,15 +192,23 @@ function creditNameEnd(text: string, from: number): number | null {
   const tokenPattern = /\S+/gu
   tokenPattern.lastIndex = from
   let end: number | null = null
+  let previousEnd: number | null = null
+  let lastWord = ''
   let count = 0
   for (let token = tokenPattern.exec(text); token; token = tokenPattern.exec(text)) {
     const word = token[0]
     const capitalized = /^[\p{Lu}\p{N}]/u.test(word)
     const opensSentence = count > 0 && (isStopword(toSyllables(word).join(' ')) || !capitalized)
     if (opensSentence || count === MAX_CREDIT_TOKENS) {
-      return capitalized || /^[“"]/.test(word) ? end : null
+      if (capitalized || /^[“"]/.test(word)) return end
+      // `Ảnh: Sky News Cảnh sát tìm thấy …`: a lowercase syllable continues the
+      // word whose first syllable opened the sentence, so the credit ended one
+      // token earlier. A credit is at least one token.
+      return count >= 2 && /^\p{Ll}/u.test(word) && /^\p{Lu}\p{Ll}*$/u.test(lastWord) ? previousEnd : null
     }
     if (!capitalized || /[.!?]$/.test(word)) return null
+    previousEnd = end
+    lastWord = word
     end = token.index + word.length
     count += 1
   }
