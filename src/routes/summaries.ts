@@ -13,6 +13,7 @@ import { parseQuery } from '../http/validate.js'
 import { ARTICLE_ID, type Article, ArticleSummarySchema, MAX_STORY_ID_LENGTH, STORY_ID, StorySummarySchema } from '../store/schemas.js'
 import { DEFAULT_ARTICLE_SUMMARY_WORDS, DEFAULT_STORY_SUMMARY_WORDS } from '../summarize/defaults.js'
 import type { Budget } from '../summarize/select.js'
+import { reportsToSummarize } from '../summarize/multi-document.js'
 import { articleSummaryOf, defaultArticleSummary, storySummaryOf } from '../writer/summaries.js'
 import { SummaryQuerySchema } from './queries.js'
 
@@ -49,7 +50,8 @@ summaryRoutes.get('/v1/stories/:id/summary', async (c) => {
   const summary = await cachedJson(
     `story/${id}/${story.updatedAt}/${budgetKey(wanted)}`,
     async () => {
-      const reports = await Promise.all(story.articles.map(async (member) => (await c.var.store.article(member.id))?.value ?? null))
+      // Only the reports the summary reads: a bounded number of KV reads however long the story runs.
+      const reports = await Promise.all(reportsToSummarize(story.articles).map(async (member) => (await c.var.store.article(member.id))?.value ?? null))
       return storySummaryOf(id, story.title, reports.filter((report): report is Article => report !== null), wanted)
     },
     decodeWith(StorySummarySchema),

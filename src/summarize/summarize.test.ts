@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseArticleText } from '../text/parse-article.js'
 import type { SummaryArticle } from './candidates.js'
-import { summarizeStory } from './multi-document.js'
+import { MAX_SUMMARY_REPORTS, reportsToSummarize, summarizeStory } from './multi-document.js'
 import { summarizeArticle } from './single-document.js'
 
 function seed(name: string, id: string): SummaryArticle {
@@ -95,5 +95,16 @@ describe('summarizeStory', () => {
 
   it('is deterministic', () => {
     expect(summarizeStory('is', reports, { words: 120 })).toEqual(summarizeStory('is', reports, { words: 120 }))
+  })
+
+  it('reads the first report and the most recent ones of a long story', () => {
+    const long = Array.from({ length: MAX_SUMMARY_REPORTS + 10 }, (_, i) => ({ ...(i % 2 === 0 ? VIETNAMPLUS : ANDREWS), id: `r${i}` }))
+    const read = reportsToSummarize(long).map((r) => r.id)
+    expect(read).toHaveLength(MAX_SUMMARY_REPORTS)
+    expect(read[0], 'the report that broke the story').toBe('r0')
+    expect(read.slice(1), 'then the most recent, oldest first').toEqual(long.slice(11).map((r) => r.id))
+    const quoted = new Set(summarizeStory('is', long, { words: 200 }).sentences.map((s) => s.articleId))
+    for (const id of quoted) expect(read, `${id} is one of the reports read`).toContain(id)
+    expect(reportsToSummarize(long.slice(0, 3)).map((r) => r.id), 'short stories read whole').toEqual(['r0', 'r1', 'r2'])
   })
 })
