@@ -109,7 +109,7 @@ export const ROUTES: readonly RouteSpec[] = [
   {
     method: 'get',
     path: '/v1/stories/{id}/summary',
-    summary: 'Summary across every report of a story (default 120 words), each sentence credited',
+    summary: 'Summary across the reports of a story (default 120 words; past 20 reports, the first and the 19 newest), each sentence credited',
     params: storyId,
     query: SummaryQuerySchema,
     responses: { 200: { description: 'The summary', json: StorySummarySchema }, 400: problem('Bad words, sentences or id'), 404: problem('No such story') },
