@@ -89,6 +89,34 @@ describe('writes that lose nothing', () => {
   })
 })
 
+describe('long stories', () => {
+  it('lists every report of a 25-report story, and summarizes and titles it from the first and the 19 newest', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 25; i++) {
+      const hour = String(i).padStart(2, '0')
+      const res = await postJson({
+        title: `Bão số 5 đổ bộ miền Trung, bản tin số ${i}`,
+        body: `Lúc ${i} giờ ngày 1-9, bão số 5 cách bờ ${300 - i * 10} km, sức gió cấp ${8 + (i % 5)}. Tỉnh ${i} đã sơ tán ${1000 + i} hộ dân khỏi vùng ven biển. Mưa lớn kéo dài ở ${i + 2} huyện.`,
+        publishedAt: `2026-09-01T${i < 24 ? hour : '23'}:${i < 24 ? '00' : '30'}:00+07:00`,
+        storyId: 'bao-so-5',
+      })
+      expect(res.status).toBe(201)
+      ids.push(((await res.json()) as ArticleBody).id)
+    }
+    await settle()
+    const listed = await story('bao-so-5')
+    expect(listed.articleCount).toBe(25)
+    expect(listed.articles.map((a) => a.id), 'every report, oldest first').toEqual(ids)
+    const read = new Set([ids[0], ...ids.slice(6)])
+    expect(listed.title, 'titled from a report it reads').toMatch(/bản tin số (0|[6-9]|1\d|2[0-4])$/)
+    const stored = (await (await call('/v1/stories/bao-so-5/summary')).json()) as { sentences: { articleId: string }[]; text: string }
+    expect(stored.sentences.length).toBeGreaterThan(0)
+    for (const sentence of stored.sentences) expect(read.has(sentence.articleId), `credits ${sentence.articleId}, a report it reads`).toBe(true)
+    const custom = (await (await call('/v1/stories/bao-so-5/summary?words=120')).json()) as { text: string }
+    expect(custom.text, 'a request at the default length reads the same reports as the stored summary').toBe(stored.text)
+  })
+})
+
 describe('corrections', () => {
   it('PUT moves an article to another story; membership, title and summaries follow', async () => {
     const a = (await (await postText(SEEDS.vietnamplus, '?storyId=hoi-nghi')).json()) as ArticleBody

@@ -41,4 +41,16 @@ describe('storyFactsOf', () => {
     ])
     expect(facts.title).toBe('Liên quân nhất trí kế hoạch tiêu diệt IS')
   })
+  it('titles a long story from the reports its summary reads: the first and the newest', () => {
+    // 40 reports: the first, 20 on an early angle (the most headlines overall), then 19 on where the story stands now.
+    const reports = [
+      member('r00', 'Bão số 5 hình thành trên Biển Đông', '2026-09-01T00'),
+      ...Array.from({ length: 20 }, (_, i) => member(`r${String(i + 1).padStart(2, '0')}`, `Ngư dân vào bờ tránh bão số 5, đợt ${i + 1}`, `2026-09-01T${String(i + 1).padStart(2, '0')}`)),
+      ...Array.from({ length: 19 }, (_, i) => member(`r${String(i + 21).padStart(2, '0')}`, `Bão số 5 đổ bộ Quảng Ngãi, bản tin ${i + 1}`, `2026-09-02T${String(i).padStart(2, '0')}`)),
+    ]
+    const facts = storyFactsOf(reports)
+    expect(facts.articleCount, 'every report still counts').toBe(40)
+    expect(facts.members.map((m) => m.id), 'and is listed').toHaveLength(40)
+    expect(facts.title).toBe('Bão số 5 đổ bộ Quảng Ngãi, bản tin 1')
+  })
 })

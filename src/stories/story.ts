@@ -4,6 +4,7 @@
  * the reports and the time; nothing here reads a clock or storage.
  */
 import { conceptsOf } from '../summarize/candidates.js'
+import { reportsToSummarize } from '../summarize/multi-document.js'
 import { toSyllables } from '../text/syllables.js'
 
 /** What the story needs of each report. */
@@ -38,14 +39,19 @@ export function storyFactsOf(members: readonly StoryMember[]): StoryFacts {
   const ordered = [...members].sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.id.localeCompare(b.id))
   const sources = [...new Set(ordered.flatMap((m) => (m.source === null ? [] : [m.source])))]
   const firstPublishedAt = ordered.find((m) => m.publishedAt !== null)?.publishedAt ?? null
-  return { title: storyTitleOf(ordered), articleCount: ordered.length, sources, firstPublishedAt, members: ordered }
+  return { title: storyTitleOf(reportsToSummarize(ordered)), articleCount: ordered.length, sources, firstPublishedAt, members: ordered }
 }
 
 /**
- * The story's title: among real headlines (a title derived from a first
- * sentence only when no report has one), the one that shares the most phrases
- * (content bigrams) with the other headlines — the one closest to what every
- * outlet says — and, on a tie, the earliest.
+ * The story's title, chosen among and against the reports its summary reads
+ * (`reportsToSummarize`: all of them up to 20, then the first and the newest):
+ * comparing every pair of headlines costs the square of the story's size, and
+ * a long-running story's title should say where it stands now.
+ *
+ * Among real headlines (a title derived from a first sentence only when no
+ * report has one), the one that shares the most phrases (content bigrams) with
+ * the other headlines — the one closest to what every outlet says — and, on a
+ * tie, the earliest.
  */
 export function storyTitleOf(ordered: readonly StoryMember[]): string {
   const concepts = ordered.map((m) => conceptsOf(toSyllables(m.title)))

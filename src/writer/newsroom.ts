@@ -18,11 +18,13 @@
  * recomputed here when its inputs change, so a GET is one KV read.
  */
 import { DurableObject } from 'cloudflare:workers'
+import * as z from 'zod/mini'
 import type { Bindings } from '../env.js'
 import type { NewArticle } from '../ingest/prepare.js'
 import { assignArticle } from '../stories/assign.js'
 import { storySlugOf, termCountsOf } from '../stories/group.js'
 import { type StoryMember, storyFactsOf } from '../stories/story.js'
+import { reportsToSummarize } from '../summarize/multi-document.js'
 import { type CursorKey, sortKeyOf } from '../store/cursor.js'
 import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, storyKey, storySummaryKey } from '../store/keys.js'
 import {
@@ -210,19 +212,38 @@ export class Newsroom extends DurableObject<Bindings> {
   /**
    * Recompute a story from its current members: its record and its default
    * summary. A story left with no members is deleted. (Heads: enqueueHeads.)
+   *
+   * Work per refresh stays bounded as a story grows: the member list is read
+   * as a projection of the few fields a story lists (SQLite extracts them; no
+   * article body is parsed), and only the reports the summary reads
+   * (`reportsToSummarize`, at most MAX_SUMMARY_REPORTS) are read in full.
    */
   private refreshStory(storyId: string, now: string): void {
     const members = this.sql
-      .exec(`SELECT record, sort_key FROM articles WHERE story_id = ?`, storyId)
+      .exec(
+        `SELECT id, sort_key,
+                json_extract(record, '$.title') AS title, json_extract(record, '$.titleDerived') AS title_derived,
+                json_extract(record, '$.source') AS source, json_extract(record, '$.url') AS url,
+                json_extract(record, '$.publishedAt') AS published_at
+         FROM articles WHERE story_id = ?`,
+        storyId,
+      )
       .toArray()
-      .map((row) => ({ article: parseArticle(row.record), sortKey: String(row.sort_key) }))
+      .map((row): StoryMember => StoryMemberSchema.parse({
+        id: row.id,
+        title: row.title,
+        titleDerived: row.title_derived === 1,
+        source: row.source,
+        url: row.url,
+        publishedAt: row.published_at,
+        sortKey: row.sort_key,
+      }))
     if (members.length === 0) {
       this.sql.exec(`DELETE FROM stories WHERE id = ?`, storyId)
       this.enqueue(storyKey(storyId), null)
       this.enqueue(storySummaryKey(storyId), null)
     } else {
-      const facts = storyFactsOf(members.map(({ article, sortKey }): StoryMember => ({ ...article, sortKey })))
-      const byId = new Map(members.map(({ article }) => [article.id, article]))
+      const facts = storyFactsOf(members)
       const story: Story = {
         id: storyId,
         title: facts.title,
@@ -232,7 +253,7 @@ export class Newsroom extends DurableObject<Bindings> {
         updatedAt: now,
         articles: facts.members.map(({ id, title, source, publishedAt, url }) => ({ id, title, source, publishedAt, url })),
       }
-      const ordered = facts.members.flatMap((m) => byId.get(m.id) ?? [])
+      const read = reportsToSummarize(facts.members).map((member) => this.findById(member.id)).filter((article) => article !== null)
       const latestRow = this.sql.exec(`SELECT MAX(time) AS t FROM article_vectors WHERE story_id = ?`, storyId).one().t
       const latest = latestRow === null ? null : Number(latestRow)
       this.sql.exec(
@@ -244,7 +265,7 @@ export class Newsroom extends DurableObject<Bindings> {
         JSON.stringify(story),
       )
       this.enqueue(storyKey(storyId), story)
-      this.enqueue(storySummaryKey(storyId), storySummaryOf(storyId, story.title, ordered, { words: DEFAULT_STORY_SUMMARY_WORDS }))
+      this.enqueue(storySummaryKey(storyId), storySummaryOf(storyId, story.title, read, { words: DEFAULT_STORY_SUMMARY_WORDS }))
     }
   }
 
@@ -360,6 +381,11 @@ function parseArticle(value: SqlStorageValue | undefined): Article {
   if (typeof value !== 'string') throw new TypeError('article record is not text')
   return ArticleSchema.parse(JSON.parse(value))
 }
+
+/** A story member as refreshStory reads it from SQL: the fields a story lists, and its sort key. */
+const StoryMemberSchema = z.extend(z.pick(ArticleSchema, { id: true, title: true, titleDerived: true, source: true, url: true, publishedAt: true }), {
+  sortKey: z.string(),
+})
 
 function parseStory(value: SqlStorageValue | undefined): Story {
   if (typeof value !== 'string') throw new TypeError('story record is not text')
