@@ -91,4 +91,16 @@ describe('segmentSentences', () => {
       'Hôm 30-10, tạp chí Forbes công bố danh sách.',
     ])
   })
+
+  it('ends an agency credit (AFP, TTXVN) at the acronym when a capitalized phrase opens the next sentence', () => {
+    expect(segmentSentences('Quảng trường Thánh Phêrô - Ảnh: AFP Đức Giáo hoàng kêu gọi hòa bình.').map((s) => s.text)).toEqual([
+      'Quảng trường Thánh Phêrô - Ảnh: AFP',
+      'Đức Giáo hoàng kêu gọi hòa bình.',
+    ])
+    // An all-capitals name is one credit: `ANH HÒA`.
+    expect(segmentSentences('Hiện trường vụ cháy - Ảnh: ANH HÒA Bị cháy lúc nửa đêm, ngôi nhà đổ sập.').map((s) => s.text)).toEqual([
+      'Hiện trường vụ cháy - Ảnh: ANH HÒA',
+      'Bị cháy lúc nửa đêm, ngôi nhà đổ sập.',
+    ])
+  })
 })

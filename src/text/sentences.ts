@@ -195,12 +195,20 @@ function creditNameEnd(text: string, from: number): number | null {
   let previousEnd: number | null = null
   let lastWord = ''
   let count = 0
+  // End of a leading run of all-capitals tokens (AFP, AFP/TTXVN, ANH HÒA), or null.
+  let acronymEnd: number | null = null
+  let inAcronym = true
   for (let token = tokenPattern.exec(text); token; token = tokenPattern.exec(text)) {
     const word = token[0]
     const capitalized = /^[\p{Lu}\p{N}]/u.test(word)
     const opensSentence = count > 0 && (isStopword(toSyllables(word).join(' ')) || !capitalized)
     if (opensSentence || count === MAX_CREDIT_TOKENS) {
       if (capitalized || /^[“"]/.test(word)) return end
+      if (count >= 2 && /^\p{Ll}/u.test(word) && acronymEnd !== null && acronymEnd !== end) {
+        // `Ảnh: AFP Đức Giáo hoàng …`: an agency's acronym is the whole credit;
+        // the capitalized words after it opened the sentence.
+        return acronymEnd
+      }
       // `Ảnh: Sky News Cảnh sát tìm thấy …`: a lowercase syllable continues the
       // word whose first syllable opened the sentence, so the credit ended one
       // token earlier. A credit is at least one token.
@@ -210,6 +218,8 @@ function creditNameEnd(text: string, from: number): number | null {
     previousEnd = end
     lastWord = word
     end = token.index + word.length
+    inAcronym = inAcronym && /^[\p{Lu}\p{N}/-]*\p{Lu}[\p{Lu}\p{N}/-]*$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word)
+    if (inAcronym) acronymEnd = end
     count += 1
   }
   return null
