@@ -218,7 +218,8 @@ function creditNameEnd(text: string, from: number): number | null {
     previousEnd = end
     lastWord = word
     end = token.index + word.length
-    inAcronym = inAcronym && /^[\p{Lu}\p{N}/-]*\p{Lu}[\p{Lu}\p{N}/-]*$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word)
+    // Capitals, digits, `/` and `-` only, with at least two capitals.
+    inAcronym = inAcronym && /^[\p{Lu}\p{N}/-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word)
     if (inAcronym) acronymEnd = end
     count += 1
   }
