@@ -1,0 +1,92 @@
+/**
+ * Search tokens: each syllable of a text with where it is, its exact form and
+ * its folded form. The index, the query and the highlighter all tokenize
+ * through here, so what is found is what gets highlighted.
+ *
+ * - exact: lowercased NFC with the two tone placements unified (hoà → hòa,
+ *   thuỷ → thủy; `unifyTonePlacement`, the same rule the summarizer and the
+ *   grouping count syllables by).
+ * - folded: the exact form without any diacritic — NFD, combining marks
+ *   dropped, `đ → d`. SQLite's `unicode61 remove_diacritics 2` leaves `đ`
+ *   alone (it is a letter of its own, not d plus a mark), so folding happens
+ *   here, before text reaches FTS5, for the index and the query alike.
+ *
+ * A token is a run of letters and digits (`\p{L}\p{N}`), as in `toSyllables`;
+ * everything else separates tokens. Offsets are UTF-16 code units into the
+ * text as given (JavaScript string indices).
+ *
+ * Pure: no runtime imports.
+ */
+import { unifyTonePlacement } from '../text/syllables.js'
+
+/** One syllable of a text, with its span and both forms. */
+export type SearchToken = { start: number; end: number; exact: string; folded: string }
+
+/** Letters and digits: the same token definition as `toSyllables`. */
+const TOKEN = /[\p{L}\p{N}]+/gu
+
+/** Combining marks left by NFD: tones, breve, circumflex, horn (and any other script's). */
+const COMBINING_MARKS = /\p{M}/gu
+
+/**
+ * The syllables of a text with their spans. The text should be NFC (stored
+ * articles are): a decomposed mark separates tokens, as in `toSyllables`.
+ *
+ * @example
+ * searchTokensOf('Hoà Bình, Đà Nẵng')
+ * // => [{ start: 0, end: 3, exact: 'hòa', folded: 'hoa' }, { start: 4, end: 8, exact: 'bình', folded: 'binh' },
+ * //     { start: 10, end: 12, exact: 'đà', folded: 'da' }, { start: 13, end: 17, exact: 'nẵng', folded: 'nang' }]
+ */
+export function searchTokensOf(text: string): SearchToken[] {
+  const tokens: SearchToken[] = []
+  for (const match of text.matchAll(TOKEN)) {
+    const exact = exactFormOf(match[0])
+    tokens.push({ start: match.index, end: match.index + match[0].length, exact, folded: foldSyllable(exact) })
+  }
+  return tokens
+}
+
+/**
+ * A syllable's exact form: NFC, lowercase, tone placement unified.
+ *
+ * @example
+ * exactFormOf('HOÀ') // => 'hòa'
+ */
+export function exactFormOf(syllable: string): string {
+  return unifyTonePlacement(syllable.normalize('NFC').toLowerCase())
+}
+
+/**
+ * A syllable without diacritics: NFD, combining marks dropped, đ → d, lowercase.
+ *
+ * @example
+ * foldSyllable('Đường') // => 'duong'
+ * foldSyllable('nghiêng') // => 'nghieng'
+ */
+export function foldSyllable(syllable: string): string {
+  return syllable.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').normalize('NFC')
+}
+
+/**
+ * The text FTS5 indexes for one field: its exact and its folded syllables,
+ * each joined by single spaces, so the tokenizer sees exactly our tokens.
+ *
+ * @example
+ * indexFormsOf('Hoà bình') // => { exact: 'hòa bình', folded: 'hoa binh' }
+ */
+export function indexFormsOf(text: string): { exact: string; folded: string } {
+  const tokens = searchTokensOf(text.normalize('NFC'))
+  return { exact: tokens.map((token) => token.exact).join(' '), folded: tokens.map((token) => token.folded).join(' ') }
+}
+
+/**
+ * The two fields of an article that search reads: its title, and its body as
+ * the lead and the paragraphs, one per line. The index and the snippets read
+ * the same text, so a snippet's offsets are offsets into what was indexed.
+ *
+ * @example
+ * searchFieldsOf({ title: 'Tin', lead: 'Mở đầu.', paragraphs: ['Một.', 'Hai.'] }) // => { title: 'Tin', body: 'Mở đầu.\nMột.\nHai.' }
+ */
+export function searchFieldsOf(article: { title: string; lead: string | null; paragraphs: readonly string[] }): { title: string; body: string } {
+  return { title: article.title, body: (article.lead === null ? article.paragraphs : [article.lead, ...article.paragraphs]).join('\n') }
+}

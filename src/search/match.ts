@@ -1,0 +1,99 @@
+/**
+ * FTS5 MATCH expressions from a parsed query, and the ranking rules they
+ * serve. Every syllable reaches FTS5 inside double quotes (an FTS5 string,
+ * embedded quotes doubled), so nothing a user typed is ever read as FTS5
+ * syntax; column filters and operators come only from this module.
+ *
+ * The index has four columns: the title and the body (lead and paragraphs),
+ * each as exact syllables and as folded ones (see fold.ts). Three expressions:
+ *
+ * - `any`: what is found. Each unit (term or quoted phrase) in folded form,
+ *   plus its exact form when the user wrote diacritics; plus each pair of
+ *   adjacent unquoted terms as a phrase. BM25 (FTS5's `bm25()`) sums over
+ *   these, so an exact spelling counts twice (exact and folded columns) and
+ *   "Hà Nội" as a pair scores above "Hà … Nội" apart.
+ * - `all`: every unit, folded. Documents matching it come first.
+ * - `exact`: `all`, and every syllable written with diacritics in its exact
+ *   form. Among documents with every unit, these come first.
+ *
+ * Ranking rules (what `RankTier` orders): tier 0 = every unit, spelled as
+ * typed; tier 1 = every unit, some only without diacritics; tier 2 = some
+ * units. Within a tier, BM25 (title columns weighted TITLE_WEIGHT); ties by id.
+ *
+ * Pure: no runtime imports.
+ */
+import type { QueryUnit, SearchQuery } from './query.js'
+
+/** The FTS5 table's columns, in order: the adapter creates the table from this list. */
+export const SEARCH_COLUMNS = ['title_exact', 'title_folded', 'body_exact', 'body_folded'] as const
+
+/**
+ * BM25 weight of a title column against 1 for a body column. A headline is
+ * ~15 syllables that name the event, against hundreds in the body, so one
+ * title hit says more about what the article is about. 4 is the value that
+ * did best on dev among 1, 2, 4 and 8, and the same on each half (BENCHMARKS.md).
+ */
+export const TITLE_WEIGHT = 4
+
+/** Weights for `bm25(search_text, …)`, one per SEARCH_COLUMNS entry. */
+export const BM25_WEIGHTS: readonly number[] = [TITLE_WEIGHT, TITLE_WEIGHT, 1, 1]
+
+/** 0: every unit, spelled as typed; 1: every unit, some only folded; 2: some units. */
+export type RankTier = 0 | 1 | 2
+
+export type MatchPlan = {
+  /** What is found and scored. */
+  any: string
+  /** Documents with every unit (null when `any` already requires every unit: a single unit). */
+  all: string | null
+  /** Documents with every unit, marked syllables spelled exactly (null when nothing was typed with diacritics). */
+  exact: string | null
+}
+
+const EXACT = '{title_exact body_exact}'
+const FOLDED = '{title_folded body_folded}'
+
+/**
+ * The three expressions for a query.
+ *
+ * @example
+ * matchPlanOf(parseSearchQuery('Hà Nội'))
+ * // => { any: '{title_folded body_folded}: "ha" OR {title_exact body_exact}: "hà" OR … OR {title_folded body_folded}: "ha noi" OR …',
+ * //      all: '{title_folded body_folded}: "ha" AND {title_folded body_folded}: "noi"',
+ * //      exact: '… AND {title_exact body_exact}: "hà" AND {title_exact body_exact}: "nội"' }
+ */
+export function matchPlanOf(query: SearchQuery): MatchPlan {
+  const any = new Set<string>()
+  for (const unit of query.units) {
+    any.add(folded(unit))
+    if (unit.syllables.some((syllable) => syllable.marked)) any.add(exact(unit))
+  }
+  query.units.forEach((unit, index) => {
+    const next = query.units[index + 1]
+    if (next === undefined || unit.quoted || next.quoted) return
+    const pair: QueryUnit = { syllables: [...unit.syllables, ...next.syllables], quoted: true }
+    any.add(folded(pair))
+    if (pair.syllables.some((syllable) => syllable.marked)) any.add(exact(pair))
+  })
+  const required = [...new Set(query.units.map(folded))]
+  const all = required.join(' AND ')
+  const marked = [...new Set(query.units.flatMap((unit) => unit.syllables.filter((s) => s.marked).map((s) => `${EXACT}: ${quote(s.exact)}`)))]
+  return {
+    any: [...any].join(' OR '),
+    all: required.length > 1 ? all : null,
+    exact: marked.length > 0 ? [all, ...marked].join(' AND ') : null,
+  }
+}
+
+function folded(unit: QueryUnit): string {
+  return `${FOLDED}: ${quote(unit.syllables.map((s) => s.folded).join(' '))}`
+}
+
+function exact(unit: QueryUnit): string {
+  return `${EXACT}: ${quote(unit.syllables.map((s) => s.exact).join(' '))}`
+}
+
+/** An FTS5 string: double quotes around, embedded double quotes doubled (FTS5 query syntax §3.1). */
+export function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`
+}

@@ -1,0 +1,150 @@
+/**
+ * The snippet of a search hit: plain text around the best match in an
+ * article's body, and where the query's words are in it, as `[start, end)`
+ * offsets into the snippet (UTF-16 code units, i.e. JavaScript string
+ * indices; for Vietnamese NFC text, characters). Nothing here is markup:
+ * clients decide how to show a highlight.
+ *
+ * Matching mirrors the index (fold.ts, match.ts): a term matches a syllable
+ * whose folded form is its folded form; a phrase matches consecutive
+ * syllables. The window is the one with the most distinct query units, then
+ * the most exact spellings, then the most hits, earliest first.
+ *
+ * Pure: no runtime imports.
+ */
+import { type SearchToken, searchTokensOf } from './fold.js'
+import type { SearchQuery } from './query.js'
+
+/**
+ * Longest snippet, in characters, before ellipses: about two lines of a
+ * result list, or 35–40 Vietnamese syllables (a search engine's ~160).
+ */
+export const SNIPPET_CHARS = 180
+
+/** Characters of context kept before the first hit of the chosen window. */
+const LEAD_IN_CHARS = 50
+
+/** Hits considered when choosing the window: bounds the work on a body that repeats a word thousands of times. */
+const MAX_HITS = 200
+
+const ELLIPSIS = '…'
+
+/** The end of a sentence or a paragraph: a window may start right after one. */
+const SENTENCE_END = /[.!?…:;](?:["”’)\]]*)\s+|\n/g
+
+export type Snippet = { snippet: string; highlights: [number, number][] }
+
+type Hit = { start: number; end: number; unit: number; exact: boolean }
+
+/**
+ * The snippet of `text` for `query`. Without any hit, the opening of the
+ * text and no highlights.
+ *
+ * @example
+ * snippetOf('Mưa lớn ở Hà Nội chiều nay.', parseSearchQuery('ha noi'))
+ * // => { snippet: 'Mưa lớn ở Hà Nội chiều nay.', highlights: [[10, 12], [13, 16]] }
+ */
+export function snippetOf(text: string, query: SearchQuery, maxChars = SNIPPET_CHARS): Snippet {
+  const hits = hitsOf(searchTokensOf(text), query)
+  const window = bestWindow(text, hits, maxChars)
+  const inside = hits.filter((hit) => hit.start >= window.start && hit.end <= window.end)
+  const prefix = window.start > 0 ? ELLIPSIS : ''
+  const suffix = window.end < text.length ? ELLIPSIS : ''
+  // Line breaks between paragraphs become spaces: same length, so offsets stay.
+  const snippet = prefix + text.slice(window.start, window.end).replace(/\s/g, ' ') + suffix
+  const shift = prefix.length - window.start
+  return { snippet, highlights: mergeSpans(inside.map((hit): [number, number] => [hit.start + shift, hit.end + shift])) }
+}
+
+/** Every place a unit of the query matches, in text order (at most MAX_HITS). */
+function hitsOf(tokens: readonly SearchToken[], query: SearchQuery): Hit[] {
+  const hits: Hit[] = []
+  for (let i = 0; i < tokens.length && hits.length < MAX_HITS; i++) {
+    query.units.forEach((unit, index) => {
+      const last = tokens[i + unit.syllables.length - 1]
+      if (last === undefined) return
+      let exact = true
+      for (let k = 0; k < unit.syllables.length; k++) {
+        const token = tokens[i + k]
+        const syllable = unit.syllables[k]
+        if (token === undefined || syllable === undefined || token.folded !== syllable.folded) return
+        if (syllable.marked && token.exact !== syllable.exact) exact = false
+      }
+      hits.push({ start: tokens[i]?.start ?? 0, end: last.end, unit: index, exact })
+    })
+  }
+  return hits
+}
+
+/** The span of text to show: around the best cluster of hits, cut at syllable boundaries. */
+function bestWindow(text: string, hits: readonly Hit[], maxChars: number): { start: number; end: number } {
+  let best: { start: number; score: number[] } | null = null
+  for (const anchor of hits) {
+    const start = Math.max(windowStartFor(text, anchor.start), anchor.end - maxChars)
+    const end = start + maxChars
+    const inside = hits.filter((hit) => hit.start >= start && hit.end <= end)
+    const score = [new Set(inside.map((hit) => hit.unit)).size, inside.filter((hit) => hit.exact).length, inside.length]
+    if (best === null || isBetter(score, best.score)) best = { start, score }
+  }
+  return cutAtSyllables(text, best?.start ?? 0, maxChars)
+}
+
+/**
+ * Where a window around a hit starts: the beginning of the hit's sentence
+ * when that is at most LEAD_IN_CHARS back (a snippet reads best from a
+ * sentence start), else LEAD_IN_CHARS before the hit.
+ */
+function windowStartFor(text: string, hitStart: number): number {
+  const earliest = Math.max(0, hitStart - LEAD_IN_CHARS)
+  const before = text.slice(earliest, hitStart)
+  let boundary = -1
+  for (const match of before.matchAll(SENTENCE_END)) boundary = match.index + match[0].length
+  if (boundary >= 0) return earliest + boundary
+  return earliest
+}
+
+function isBetter(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0)
+  return false
+}
+
+/**
+ * Fill the window when the text ends before it would, and move its ends off
+ * the middle of a syllable: the start forward to the
+ * beginning of a word (or back to the text's start when only a few characters
+ * precede it), the end back to the end of one.
+ */
+function cutAtSyllables(text: string, from: number, maxChars: number): { start: number; end: number } {
+  // Near the end of the text, start earlier rather than show a short window.
+  let start = Math.min(from, Math.max(0, text.length - maxChars))
+  if (start > 0 && isWordChar(text, start - 1)) while (start < text.length && isWordChar(text, start)) start++
+  while (start < text.length && /\s/.test(text.charAt(start))) start++
+  let end = Math.min(text.length, start + maxChars)
+  if (end < text.length && isWordChar(text, end)) while (end > start && isWordChar(text, end - 1)) end--
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--
+  // Never split a surrogate pair (a character outside the BMP, such as an emoji).
+  if (isLowSurrogate(text, start)) start++
+  if (isLowSurrogate(text, end)) end--
+  return { start, end: Math.max(start, end) }
+}
+
+function isLowSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  return code >= 0xdc00 && code <= 0xdfff && at > 0
+}
+
+function isWordChar(text: string, at: number): boolean {
+  return /[\p{L}\p{N}\p{M}]/u.test(text.charAt(at))
+}
+
+/** Overlapping or touching spans (a phrase hit and its syllables' hits) as one. */
+function mergeSpans(spans: [number, number][]): [number, number][] {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const merged: [number, number][] = []
+  for (const span of sorted) {
+    const last = merged.at(-1)
+    if (last !== undefined && span[0] <= last[1]) last[1] = Math.max(last[1], span[1])
+    else merged.push([span[0], span[1]])
+  }
+  return merged
+}
