@@ -39,6 +39,8 @@ import {
 } from '../store/schemas.js'
 import { DEFAULT_STORY_SUMMARY_WORDS } from '../summarize/defaults.js'
 import { GROUPING_SCHEMA, SqlGrouping } from './sql-grouping.js'
+import type { ArticleHit, SearchRequest, SearchSlice, StoryHit } from '../search/request.js'
+import { SearchIndex } from './search-index.js'
 import { defaultArticleSummary, storySummaryOf } from './summaries.js'
 
 /** KV's documented limit is one write per second to the same key. */
@@ -72,6 +74,7 @@ const NEWEST_STORIES = 'ORDER BY updated_at DESC, id DESC'
 export class Newsroom extends DurableObject<Bindings> {
   private readonly sql: SqlStorage
   private readonly grouping: SqlGrouping
+  private readonly searchIndex: SearchIndex
   /** When each key was last written to KV by this instance (in memory: a restart only risks one early write). */
   private readonly lastKvWrite = new Map<string, number>()
 
@@ -80,6 +83,7 @@ export class Newsroom extends DurableObject<Bindings> {
     this.sql = ctx.storage.sql
     migrate(this.sql)
     this.grouping = new SqlGrouping(this.sql)
+    this.searchIndex = new SearchIndex(this.sql)
   }
 
   /**
@@ -148,6 +152,16 @@ export class Newsroom extends DurableObject<Bindings> {
     return this.storySlice(after, limit)
   }
 
+  /** Articles matching a search, best or newest first (src/writer/search-index.ts). */
+  async searchArticles(request: SearchRequest): Promise<SearchSlice<ArticleHit>> {
+    return this.searchIndex.articles(request)
+  }
+
+  /** Stories with a report matching a search, ranked by their best report. */
+  async searchStories(request: SearchRequest): Promise<SearchSlice<StoryHit>> {
+    return this.searchIndex.stories(request)
+  }
+
   /** Write out everything still in the outbox, whatever the per-key interval. */
   override async alarm(): Promise<void> {
     await this.flush(true)
@@ -176,6 +190,7 @@ export class Newsroom extends DurableObject<Bindings> {
       JSON.stringify(stored),
     )
     this.grouping.addMember(stored.id, storyId, vector, terms, time)
+    this.searchIndex.add(stored)
     this.enqueue(articleKey(stored.id), stored)
     this.enqueue(articleSummaryKey(stored.id), defaultArticleSummary(stored))
     this.refreshStory(storyId, now)
@@ -186,6 +201,7 @@ export class Newsroom extends DurableObject<Bindings> {
   private unplace(article: Article, now: string): void {
     this.grouping.uncountDocument(Object.keys(termCountsOf(article)))
     this.grouping.removeMember(article.id)
+    this.searchIndex.remove(article.id)
     this.sql.exec(`DELETE FROM articles WHERE id = ?`, article.id)
     if (article.storyId !== null) this.refreshStory(article.storyId, now)
   }
@@ -374,6 +390,7 @@ function migrate(sql: SqlStorage): void {
     );
   `)
   sql.exec(GROUPING_SCHEMA)
+  SearchIndex.migrate(sql)
 }
 
 /** Records in SQL were written by this class from checked input; still, check what we read. */

@@ -1,0 +1,238 @@
+/**
+ * The search index over the Newsroom's SQLite: an FTS5 table of each
+ * article's title and body, exact and folded (src/search/fold.ts), and a
+ * table of what filters and ordering need. It lives beside the articles so
+ * an ingest, a correction or a deletion changes the index in the same
+ * transaction as the article (ARCHITECTURE.md says why here and not D1).
+ *
+ * The FTS5 table is contentless (`content=''`, `contentless_delete=1`): it
+ * keeps the inverted index and column sizes for BM25, not a second copy of
+ * the text, which `articles.record` already holds. Snippets are cut from that
+ * record by the same tokenizer that built the index (src/search/snippet.ts).
+ *
+ * Queries are built by src/search/match.ts, never from a user's raw text.
+ * Each search is a bounded number of statements: one FTS5 query (with up to
+ * two FTS5 subqueries for the ranking tiers) and one record read per result.
+ */
+import { publicationOf } from '../search/dates.js'
+import { indexFormsOf, searchFieldsOf } from '../search/fold.js'
+import { BM25_WEIGHTS, type MatchPlan, SEARCH_COLUMNS, matchPlanOf } from '../search/match.js'
+import type { ArticleHit, SearchPosition, SearchRequest, SearchSlice, StoryHit } from '../search/request.js'
+import { snippetOf } from '../search/snippet.js'
+import { sortKeyOf } from '../store/cursor.js'
+import { type Article, ArticleSchema, StorySchema } from '../store/schemas.js'
+
+/** Tokenizer: our folding already happened, so FTS5 only splits and lowercases, keeping diacritics. */
+const TOKENIZER = 'unicode61 remove_diacritics 0'
+
+export const SEARCH_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS search_docs (
+    rowid INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE,
+    story_id TEXT,
+    source TEXT,
+    sort_key TEXT NOT NULL,
+    pub_start INTEGER NOT NULL,
+    pub_end INTEGER NOT NULL
+  );
+  CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(
+    ${SEARCH_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize='${TOKENIZER}'
+  );
+`
+
+/** A row of a search before its snippet: what ordering and paging need. */
+type Ranked = { id: string; storyId: string | null; tier: number; score: number; sortKey: string }
+
+export class SearchIndex {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /**
+   * Create the index; when it is new and articles exist (a store from before
+   * search), index them. Runs in the Newsroom's constructor, once per start.
+   */
+  static migrate(sql: SqlStorage): void {
+    const existed = sql.exec(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_docs'`).toArray().length > 0
+    sql.exec(SEARCH_SCHEMA)
+    if (existed) return
+    const index = new SearchIndex(sql)
+    for (const row of sql.exec(`SELECT record FROM articles`).toArray()) index.add(parseArticle(row.record))
+  }
+
+  /** Index an article (a new one, or the new version of a corrected one). Runs inside the writer's transaction. */
+  add(article: Article): void {
+    const { title, body } = searchFieldsOf(article)
+    const period = publicationOf(article.publishedAt, article.ingestedAt)
+    const rowid = this.sql
+      .exec(
+        `INSERT INTO search_docs (article_id, story_id, source, sort_key, pub_start, pub_end) VALUES (?, ?, ?, ?, ?, ?) RETURNING rowid`,
+        article.id,
+        article.storyId,
+        article.source,
+        sortKeyOf(article.publishedAt, article.ingestedAt),
+        period.start,
+        period.end,
+      )
+      .one().rowid
+    const titleForms = indexFormsOf(title)
+    const bodyForms = indexFormsOf(body)
+    this.sql.exec(
+      `INSERT INTO search_text (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?)`,
+      rowid,
+      titleForms.exact,
+      titleForms.folded,
+      bodyForms.exact,
+      bodyForms.folded,
+    )
+  }
+
+  /** Take an article out of the index. Runs inside the writer's transaction. */
+  remove(articleId: string): void {
+    const row = this.sql.exec(`SELECT rowid FROM search_docs WHERE article_id = ?`, articleId).toArray()[0]
+    if (row === undefined) return
+    this.sql.exec(`DELETE FROM search_text WHERE rowid = ?`, row.rowid)
+    this.sql.exec(`DELETE FROM search_docs WHERE rowid = ?`, row.rowid)
+  }
+
+  /** Articles matching a query, best first (or newest first), after a position. */
+  articles(request: SearchRequest): SearchSlice<ArticleHit> {
+    const plan = matchPlanOf(request.query)
+    const { where, params } = filtersOf(request)
+    const hits = `SELECT d.article_id AS id, d.story_id AS story_id, d.sort_key AS sort_key, ${tierOf(plan)} AS tier, ${BM25} AS score
+                  FROM search_text JOIN search_docs d ON d.rowid = search_text.rowid
+                  WHERE search_text MATCH ? ${where}`
+    const hitParams = [...tierParams(plan), matchOf(plan, request), ...params]
+    const after = request.after
+    const rows =
+      request.sort === 'relevance'
+        ? this.sql.exec(
+            `SELECT * FROM (${hits}) ${after?.sort === 'relevance' ? 'WHERE (tier, score, id) > (?, ?, ?)' : ''} ORDER BY tier, score, id LIMIT ?`,
+            ...hitParams,
+            ...(after?.sort === 'relevance' ? [after.tier, after.score, after.id] : []),
+            request.limit + 1,
+          )
+        : this.sql.exec(
+            `SELECT * FROM (${hits}) ${after?.sort === 'recent' ? 'WHERE (sort_key, id) < (?, ?)' : ''} ORDER BY sort_key DESC, id DESC LIMIT ?`,
+            ...hitParams,
+            ...(after?.sort === 'recent' ? [after.key, after.id] : []),
+            request.limit + 1,
+          )
+    const ranked = rows.toArray().map(rankedOf)
+    const page = ranked.slice(0, request.limit)
+    const items = page.map((row) => {
+      const article = this.article(row.id)
+      const { snippet, highlights } = snippetOf(searchFieldsOf(article).body, request.query)
+      const { id, title, source, url, publishedAt, storyId } = article
+      return { id, title, source, url, publishedAt, storyId, snippet, highlights }
+    })
+    const last = page.at(-1)
+    return { items, next: ranked.length > request.limit && last !== undefined ? positionOf(request, last, last.id, last.sortKey) : null }
+  }
+
+  /** Stories with a matching report, ranked by their best report (or most recently updated first), after a position. */
+  stories(request: SearchRequest): SearchSlice<StoryHit> {
+    const plan = matchPlanOf(request.query)
+    const { where, params } = filtersOf(request)
+    const best = `SELECT id, story_id, tier, score, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY tier, score, id) AS n FROM (
+                    SELECT d.article_id AS id, d.story_id AS story_id, ${tierOf(plan)} AS tier, ${BM25} AS score
+                    FROM search_text JOIN search_docs d ON d.rowid = search_text.rowid
+                    WHERE search_text MATCH ? AND d.story_id IS NOT NULL ${where})`
+    const bestParams = [...tierParams(plan), matchOf(plan, request), ...params]
+    const after = request.after
+    const select = `SELECT b.id AS id, b.story_id AS story_id, b.tier AS tier, b.score AS score, s.updated_at AS sort_key, s.record AS record
+                    FROM (${best}) b JOIN stories s ON s.id = b.story_id WHERE b.n = 1`
+    const rows =
+      request.sort === 'relevance'
+        ? this.sql.exec(
+            `${select} ${after?.sort === 'relevance' ? 'AND (b.tier, b.score, b.story_id) > (?, ?, ?)' : ''} ORDER BY b.tier, b.score, b.story_id LIMIT ?`,
+            ...bestParams,
+            ...(after?.sort === 'relevance' ? [after.tier, after.score, after.id] : []),
+            request.limit + 1,
+          )
+        : this.sql.exec(
+            `${select} ${after?.sort === 'recent' ? 'AND (s.updated_at, b.story_id) < (?, ?)' : ''} ORDER BY s.updated_at DESC, b.story_id DESC LIMIT ?`,
+            ...bestParams,
+            ...(after?.sort === 'recent' ? [after.key, after.id] : []),
+            request.limit + 1,
+          )
+    const found = rows.toArray()
+    const page = found.slice(0, request.limit)
+    const items = page.map((row): StoryHit => {
+      const { articles: _articles, ...card } = StorySchema.parse(JSON.parse(String(row.record)))
+      const article = this.article(String(row.id))
+      return { ...card, match: { articleId: article.id, title: article.title, ...snippetOf(searchFieldsOf(article).body, request.query) } }
+    })
+    const last = page.at(-1)
+    const next = found.length > request.limit && last !== undefined ? positionOf(request, rankedOf(last), String(last.story_id), String(last.sort_key)) : null
+    return { items, next }
+  }
+
+  private article(id: string): Article {
+    return parseArticle(this.sql.exec(`SELECT record FROM articles WHERE id = ?`, id).one().record)
+  }
+}
+
+/** BM25 with title columns weighted (match.ts); lower is better, as FTS5 returns it. */
+const BM25 = `bm25(search_text, ${BM25_WEIGHTS.join(', ')})`
+
+/** What sort=recent lists: documents with every unit (a newest-first list of partial matches would be noise). */
+function matchOf(plan: MatchPlan, request: SearchRequest): string {
+  return request.sort === 'recent' ? (plan.all ?? plan.any) : plan.any
+}
+
+/** The ranking tier as SQL (match.ts): FTS5 subqueries for "every unit" and "every unit, spelled as typed". */
+function tierOf(plan: MatchPlan): string {
+  const inExact = `search_text.rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)`
+  const inAll = inExact
+  if (plan.exact !== null && plan.all !== null) return `CASE WHEN ${inExact} THEN 0 WHEN ${inAll} THEN 1 ELSE 2 END`
+  if (plan.exact !== null) return `CASE WHEN ${inExact} THEN 0 ELSE 1 END`
+  if (plan.all !== null) return `CASE WHEN ${inAll} THEN 0 ELSE 2 END`
+  return '0'
+}
+
+function tierParams(plan: MatchPlan): string[] {
+  return [plan.exact, plan.all].filter((expression) => expression !== null)
+}
+
+function filtersOf(request: SearchRequest): { where: string; params: (string | number)[] } {
+  const clauses: string[] = []
+  const params: (string | number)[] = []
+  const { sources, from, to, storyId } = request.filters
+  if (sources.length > 0) {
+    clauses.push(`d.source IN (SELECT value FROM json_each(?))`)
+    params.push(JSON.stringify(sources))
+  }
+  if (from !== null) {
+    clauses.push(`d.pub_end >= ?`)
+    params.push(from)
+  }
+  if (to !== null) {
+    clauses.push(`d.pub_start <= ?`)
+    params.push(to)
+  }
+  if (storyId !== null) {
+    clauses.push(`d.story_id = ?`)
+    params.push(storyId)
+  }
+  return { where: clauses.map((clause) => `AND ${clause}`).join(' '), params }
+}
+
+function rankedOf(row: Record<string, SqlStorageValue>): Ranked {
+  return {
+    id: String(row.id),
+    storyId: row.story_id === null ? null : String(row.story_id),
+    tier: Number(row.tier),
+    score: Number(row.score),
+    sortKey: String(row.sort_key),
+  }
+}
+
+function positionOf(request: SearchRequest, row: Ranked, id: string, key: string): SearchPosition {
+  if (request.sort === 'recent') return { sort: 'recent', key, id }
+  return { sort: 'relevance', tier: row.tier === 0 ? 0 : row.tier === 1 ? 1 : 2, score: row.score, id }
+}
+
+/** Records in SQL were written by the Newsroom from checked input; still, check what we read. */
+function parseArticle(value: SqlStorageValue | undefined): Article {
+  if (typeof value !== 'string') throw new TypeError('article record is not text')
+  return ArticleSchema.parse(JSON.parse(value))
+}
