@@ -10,11 +10,11 @@ import {
   ArticlePageSchema,
   ArticleSchema,
   ArticleSummarySchema,
-  StoryPageSchema,
   StorySchema,
   StorySummarySchema,
 } from '../store/schemas.js'
 import { EmbedQuerySchema, ListQuerySchema, OEmbedQuerySchema, SummaryQuerySchema, TextIngestQuerySchema } from './queries.js'
+import { SearchPageSchema, SearchQuerySchema, StoriesAnswerSchema, StoriesQuerySchema } from './search-schemas.js'
 
 export type ResponseSpec = { description: string; json?: z.ZodMiniType; problem?: true; html?: true; javascript?: true }
 
@@ -95,9 +95,22 @@ export const ROUTES: readonly RouteSpec[] = [
   {
     method: 'get',
     path: '/v1/stories',
-    summary: 'Stories, most recently updated first',
-    query: ListQuerySchema,
-    responses: { 200: { description: 'A page; `nextCursor` is null on the last', json: StoryPageSchema }, 400: problem('Bad limit or cursor') },
+    summary: 'Stories, most recently updated first; with `q`, stories with a matching report, ranked by their best report (filters as /v1/search)',
+    query: StoriesQuerySchema,
+    responses: {
+      200: { description: 'A page (a StoryPage, or with `q` a StorySearchPage); `nextCursor` is null on the last', json: StoriesAnswerSchema },
+      400: problem('Bad limit or cursor; with q: q empty, without letters or digits, or too long; bad source, from, to, storyId or sort'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/search',
+    summary: 'Search articles, with or without diacritics: best match first (or `sort=recent`), with a snippet and highlight offsets',
+    query: SearchQuerySchema,
+    responses: {
+      200: { description: 'A page; `nextCursor` is null on the last', json: SearchPageSchema },
+      400: problem('q empty, without letters or digits, or too long; bad source, from, to, storyId, sort, limit or cursor'),
+    },
   },
   {
     method: 'get',

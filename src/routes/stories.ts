@@ -1,6 +1,6 @@
 /**
- * /v1/stories: the story list (most recently updated first) and one story
- * with its reports. Thin: validate, read KV (or the writer for deep pages), shape.
+ * /v1/stories: the story list (most recently updated first; with `q`, a search:
+ * search.ts) and one story with its reports. Thin: validate, read KV (or the writer for deep pages), shape.
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../env.js'
@@ -10,12 +10,13 @@ import type { CursorKey } from '../store/cursor.js'
 import type { StoryCard } from '../store/schemas.js'
 import { newsroomOf } from '../writer/client.js'
 import { listPage } from './list.js'
+import { searchStoriesPage } from './search.js'
 import { checkStoryId } from './summaries.js'
 
 export const storyRoutes = new Hono<AppEnv>()
 
 storyRoutes.get('/v1/stories', (c) =>
-  listPage(c, {
+  c.req.query('q') !== undefined ? searchStoriesPage(c) : listPage(c, {
     head: () => c.var.store.storiesHead(),
     after: (after, limit) => newsroomOf(c.env).listStories(after, limit),
     keyOf: cursorKeyOf,
