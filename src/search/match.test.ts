@@ -45,6 +45,13 @@ describe('matchPlanOf', () => {
     expect(plan('"Hà Nội"').all).toBeNull()
   })
 
+  it('ranks in tiers up to MAX_TIERED_UNITS distinct units, and by BM25 alone beyond', () => {
+    expect(plan('giá vàng hôm nay').tiered, 'four syllables').toBe(true)
+    expect(plan('"giá vàng" hôm nay tăng').tiered, 'a phrase is one unit').toBe(true)
+    expect(plan('giá vàng hôm nay tăng mạnh').tiered, 'a pasted headline').toBe(false)
+    expect(plan('mưa mưa mưa mưa mưa mưa').tiered, 'repeats count once').toBe(true)
+  })
+
   it('lists a repeated word once', () => {
     expect(split(plan('mưa mưa').any).strings).toEqual(['mua', 'mưa', 'mua mua', 'mưa mưa'])
     expect(plan('mưa mưa').all).toBeNull()

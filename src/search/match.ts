@@ -16,9 +16,10 @@
  * - `exact`: `all`, and every syllable written with diacritics in its exact
  *   form. Among documents with every unit, these come first.
  *
- * Ranking rules (what `RankTier` orders): tier 0 = every unit, spelled as
- * typed; tier 1 = every unit, some only without diacritics; tier 2 = some
- * units. Within a tier, BM25 (title columns weighted TITLE_WEIGHT); ties by id.
+ * Ranking rules (what `RankTier` orders), for a short query (MAX_TIERED_UNITS):
+ * tier 0 = every unit, spelled as typed; tier 1 = every unit, some only
+ * without diacritics; tier 2 = some units. Within a tier, and for a longer
+ * query throughout, BM25 (title columns weighted TITLE_WEIGHT); ties by id.
  *
  * Pure: no runtime imports.
  */
@@ -30,13 +31,27 @@ export const SEARCH_COLUMNS = ['title_exact', 'title_folded', 'body_exact', 'bod
 /**
  * BM25 weight of a title column against 1 for a body column. A headline is
  * ~15 syllables that name the event, against hundreds in the body, so one
- * title hit says more about what the article is about. 4 is the value that
- * did best on dev among 1, 2, 4 and 8, and the same on each half (BENCHMARKS.md).
+ * title hit says more about what the article is about. On dev, headline
+ * queries score within 0.01 MRR from 2 to 8 (BENCHMARKS.md); 4 is the middle
+ * of that plateau, not a fitted optimum.
  */
 export const TITLE_WEIGHT = 4
 
 /** Weights for `bm25(search_text, …)`, one per SEARCH_COLUMNS entry. */
 export const BM25_WEIGHTS: readonly number[] = [TITLE_WEIGHT, TITLE_WEIGHT, 1, 1]
+
+/**
+ * Longest query (in distinct terms and phrases) ranked in tiers. Up to four
+ * syllables — two words, how people usually search — every word is expected,
+ * as web search engines treat a short query. A longer query describes rather
+ * than names (a pasted headline): requiring all its words puts a long article
+ * that happens to contain them all above reports of the same event, so it is
+ * ranked by BM25 alone, where exact spellings and adjacent pairs still weigh
+ * more (dev, headline queries: MRR@10 0.88 with tiers, 0.92 without;
+ * BENCHMARKS.md). Dev headlines have 6 or more syllables but for 3, so any
+ * value from 2 to 5 ranks them alike: this is not fitted to them.
+ */
+export const MAX_TIERED_UNITS = 4
 
 /** 0: every unit, spelled as typed; 1: every unit, some only folded; 2: some units. */
 export type RankTier = 0 | 1 | 2
@@ -44,6 +59,8 @@ export type RankTier = 0 | 1 | 2
 export type MatchPlan = {
   /** What is found and scored. */
   any: string
+  /** Whether results are ordered in tiers before BM25 (a short query: see MAX_TIERED_UNITS). */
+  tiered: boolean
   /** Documents with every unit (null when `any` already requires every unit: a single unit). */
   all: string | null
   /** Documents with every unit, marked syllables spelled exactly (null when nothing was typed with diacritics). */
@@ -80,6 +97,7 @@ export function matchPlanOf(query: SearchQuery): MatchPlan {
   const marked = [...new Set(query.units.flatMap((unit) => unit.syllables.filter((s) => s.marked).map((s) => `${EXACT}: ${quote(s.exact)}`)))]
   return {
     any: [...any].join(' OR '),
+    tiered: required.length <= MAX_TIERED_UNITS,
     all: required.length > 1 ? all : null,
     exact: marked.length > 0 ? [all, ...marked].join(' AND ') : null,
   }

@@ -181,6 +181,7 @@ function matchOf(plan: MatchPlan, request: SearchRequest): string {
 
 /** The ranking tier as SQL (match.ts): FTS5 subqueries for "every unit" and "every unit, spelled as typed". */
 function tierOf(plan: MatchPlan): string {
+  if (!plan.tiered) return '0'
   const inExact = `search_text.rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)`
   const inAll = inExact
   if (plan.exact !== null && plan.all !== null) return `CASE WHEN ${inExact} THEN 0 WHEN ${inAll} THEN 1 ELSE 2 END`
@@ -190,6 +191,7 @@ function tierOf(plan: MatchPlan): string {
 }
 
 function tierParams(plan: MatchPlan): string[] {
+  if (!plan.tiered) return []
   return [plan.exact, plan.all].filter((expression) => expression !== null)
 }
 
