@@ -17,11 +17,16 @@ export const LOCAL_TOKEN = 'local-token'
 /** First start bundles and boots workerd; allow for a slow machine. */
 const READY_TIMEOUT_MS = 90_000
 
-export type RunningWorker = { base: string; stop: () => Promise<void> }
+export type RunningWorker = { base: string; stop: () => Promise<void>; /** The --persist-to directory (local KV and Durable Object files under v3/). */ state: string }
 
-export async function startWorker(extraArgs: readonly string[] = []): Promise<RunningWorker> {
+/**
+ * Start `wrangler dev`. With `keepState`, that directory holds the local
+ * store and outlives the server (a benchmark reuses an archive it built);
+ * otherwise a temporary one is removed on stop.
+ */
+export async function startWorker(extraArgs: readonly string[] = [], keepState?: string): Promise<RunningWorker> {
   const root = fileURLToPath(new URL('..', import.meta.url))  // the project root, beside scripts/
-  const state = mkdtempSync(join(tmpdir(), 'bantin-bench-'))
+  const state = keepState ?? mkdtempSync(join(tmpdir(), 'bantin-bench-'))
   const port = await freePort()
   const child: ChildProcess = spawn(
     'npx',
@@ -43,12 +48,12 @@ export async function startWorker(extraArgs: readonly string[] = []): Promise<Ru
       }
     }
     await sleep(500)
-    rmSync(state, { recursive: true, force: true })
+    if (keepState === undefined) rmSync(state, { recursive: true, force: true })
   }
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, stop }
+      if ((await fetch(`${base}/healthz`)).ok) return { base, stop, state }
     } catch {
       // not up yet
     }
@@ -58,7 +63,8 @@ export async function startWorker(extraArgs: readonly string[] = []): Promise<Ru
   throw new Error(`wrangler dev did not answer ${base}/healthz in ${READY_TIMEOUT_MS / 1000}s`)
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on loopback right now (for --port and --inspector-port). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {

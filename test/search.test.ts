@@ -149,6 +149,20 @@ describe('filters and paging', () => {
   })
 })
 
+describe('the edge cache', () => {
+  it('answers a repeated search, normalized, from the Cache API, and a write through this isolate is seen at once', async () => {
+    const id = await ingest({ title: 'Mưa lớn ở Hà Nội', body: 'Hà Nội mưa lớn suốt đêm.' })
+    const first = await call(`/v1/search?${queryString({ q: 'Hà Nội' })}`)
+    expect(first.headers.get('Server-Timing') ?? '', 'the first search asks the Newsroom').not.toContain('search-cache')
+    const body = await first.text()
+    const again = await call(`/v1/search?${queryString({ q: '  HÀ   nội ' })}`)
+    expect(again.headers.get('Server-Timing'), 'the same search, written differently, is a cache hit').toContain('search-cache;desc="hit"')
+    expect(await again.text(), 'with the same answer').toBe(body)
+    const other = await ingest({ title: 'Hà Nội rét đậm', body: 'Hà Nội rét đậm, nhiệt độ xuống 10 độ.' })
+    expect((await ids({ q: 'Hà Nội' })).sort(), 'a write through this isolate makes a new key').toEqual([id, other].sort())
+  })
+})
+
 describe('the index follows corrections', () => {
   it('finds the new text after a PUT and nothing after a DELETE, at once', async () => {
     const id = await ingest({ title: 'Cháy chợ Đồng Xuân', body: 'Đám cháy bùng lên lúc nửa đêm ở chợ Đồng Xuân.' })

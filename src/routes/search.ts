@@ -1,10 +1,12 @@
 /**
  * GET /v1/search (articles) and the `q` form of GET /v1/stories. Thin:
  * validate the query string into a SearchRequest, ask the Newsroom (which
- * holds the index), shape the page. Every refusal is an `invalid-query`
+ * holds the index) unless this location answered the same normalized search
+ * in the last 10 s, shape the page. Every refusal is an `invalid-query`
  * problem naming its parameter, and reads nothing.
  */
 import { type Context, Hono } from 'hono'
+import type * as z from 'zod/mini'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../http/problem.js'
 import { jsonWithPolicy } from '../http/respond.js'
@@ -13,28 +15,63 @@ import { canonicalQueryOf, isQueryProblem, parseSearchQuery } from '../search/qu
 import { CURSOR_ARITY, type SearchList, type SearchPosition, type SearchRequest, cursorPartsOf, fingerprintOf, positionOf } from '../search/request.js'
 import { decodeCursor, encodeCursor } from '../store/cursor.js'
 import { ARTICLE_ID, STORY_ID } from '../store/schemas.js'
+import { hotGeneration } from '../store/hot-cache.js'
 import { newsroomOf } from '../writer/client.js'
-import { SearchQuerySchema } from './search-schemas.js'
+import { SearchPageSchema, SearchQuerySchema, StorySearchPageSchema } from './search-schemas.js'
 
 export const searchRoutes = new Hono<AppEnv>()
 
 searchRoutes.get('/v1/search', async function searchArticles(c) {
-  const { request, fingerprint } = searchRequestOf(c, 'articles')
-  const slice = await newsroomOf(c.env).searchArticles(request)
-  const nextCursor = slice.next === null ? null : encodeCursor(cursorPartsOf('articles', fingerprint, slice.next))
-  return jsonWithPolicy(c, { items: slice.items, nextCursor }, 'list')
+  const { request, fingerprint, cacheKey } = searchRequestOf(c, 'articles')
+  return cachedPage(c, cacheKey, SearchPageSchema, async () => {
+    const slice = await newsroomOf(c.env).searchArticles(request)
+    return { items: slice.items, nextCursor: slice.next === null ? null : encodeCursor(cursorPartsOf('articles', fingerprint, slice.next)) }
+  })
 })
 
 /** GET /v1/stories?q=…: stories with a matching report (stories.ts hands over when q is present). */
 export async function searchStoriesPage(c: Context<AppEnv>): Promise<Response> {
-  const { request, fingerprint } = searchRequestOf(c, 'stories')
-  const slice = await newsroomOf(c.env).searchStories(request)
-  const nextCursor = slice.next === null ? null : encodeCursor(cursorPartsOf('stories', fingerprint, slice.next))
-  return jsonWithPolicy(c, { items: slice.items, nextCursor }, 'list')
+  const { request, fingerprint, cacheKey } = searchRequestOf(c, 'stories')
+  return cachedPage(c, cacheKey, StorySearchPageSchema, async () => {
+    const slice = await newsroomOf(c.env).searchStories(request)
+    return { items: slice.items, nextCursor: slice.next === null ? null : encodeCursor(cursorPartsOf('stories', fingerprint, slice.next)) }
+  })
+}
+
+/**
+ * How long a search answer is reused at this location: the lists' own
+ * freshness (`CACHE_POLICY.list`). A popular query then costs the Newsroom one
+ * search per location per 10 s, however often it is asked.
+ */
+const SEARCH_CACHE_SECONDS = 10
+
+/** Origin of cache keys: never fetched, only a namespace for Cache API entries. */
+const CACHE_ORIGIN = 'https://search.bantin.internal'
+
+/**
+ * A page from the Cache API under the normalized request, or computed and put
+ * there. The key carries this isolate's count of writes, so
+ * a client sees its own correction at once; elsewhere within 10 s.
+ */
+async function cachedPage<T>(c: Context<AppEnv>, key: string, schema: z.ZodMiniType<T>, compute: () => Promise<T>): Promise<Response> {
+  const cache = await caches.open('bantin:search:v1')
+  const request = new Request(`${CACHE_ORIGIN}/${encodeURIComponent(`${hotGeneration()}:${key}`)}`)
+  const hit = await cache.match(request)
+  if (hit !== undefined) {
+    const cached = schema.safeParse(await hit.json().catch(() => null))
+    if (cached.success) {
+      c.header('Server-Timing', 'search-cache;desc="hit"', { append: true })
+      return jsonWithPolicy(c, cached.data, 'list')
+    }
+  }
+  const page = await compute()
+  const stored = new Response(JSON.stringify(page), { headers: { 'Content-Type': 'application/json', 'Cache-Control': `public, max-age=${SEARCH_CACHE_SECONDS}` } })
+  await cache.put(request, stored)
+  return jsonWithPolicy(c, page, 'list')
 }
 
 /** Validate the query string of a search; every failure is a 400 problem naming the parameter. */
-function searchRequestOf(c: Context<AppEnv>, list: SearchList): { request: SearchRequest; fingerprint: string } {
+function searchRequestOf(c: Context<AppEnv>, list: SearchList): { request: SearchRequest; fingerprint: string; cacheKey: string } {
   const sources = c.req.queries('source')
   const parsed = SearchQuerySchema.safeParse({ ...c.req.query(), ...(sources === undefined ? {} : { source: sources }) })
   if (!parsed.success) {
@@ -48,14 +85,15 @@ function searchRequestOf(c: Context<AppEnv>, list: SearchList): { request: Searc
   const to = boundOf('to', parsed.data.to, 'end')
   if (from !== null && to !== null && from > to) throw invalid('to', 'to is before from.')
   const filters = { sources: [...new Set(parsed.data.source ?? [])].sort(), from, to, storyId: parsed.data.storyId ?? null }
-  const fingerprint = fingerprintOf([list, sort, canonicalQueryOf(query), ...filters.sources, String(from), String(to), String(filters.storyId)])
+  const normalized = [list, sort, canonicalQueryOf(query), JSON.stringify(filters.sources), String(from), String(to), String(filters.storyId)]
+  const fingerprint = fingerprintOf(normalized)
   let after: SearchPosition | null = null
   if (cursor !== undefined) {
     const isId = (id: string) => (list === 'articles' ? ARTICLE_ID.test(id) : STORY_ID.test(id))
     after = positionOf(decodeCursor(cursor, CURSOR_ARITY[sort]), list, sort, fingerprint, isId)
     if (after === null) throw invalid('cursor', 'cursor is not one this API issued for this search.')
   }
-  return { request: { query, filters, sort, limit, after }, fingerprint }
+  return { request: { query, filters, sort, limit, after }, fingerprint, cacheKey: JSON.stringify([...normalized, limit, cursor ?? null]) }
 }
 
 /** A from/to bound as an instant: the first (from) or last (to) instant of the period it names. */

@@ -57,8 +57,8 @@ describe('searchTokensOf', () => {
 })
 
 describe('indexFormsOf', () => {
-  it('joins exact and folded syllables with single spaces, from NFC or NFD alike', () => {
-    const expected = { exact: 'hòa bình đà nẵng', folded: 'hoa binh da nang' }
+  it('joins exact syllables, folded syllables and pairs of folded syllables with single spaces, from NFC or NFD alike', () => {
+    const expected = { exact: 'hòa bình đà nẵng', folded: 'hoa binh da nang', pairs: 'hoa_binh binh_da da_nang' }
     expect(indexFormsOf('Hoà Bình, Đà Nẵng')).toEqual(expected)
     expect(indexFormsOf('Hoà Bình, Đà Nẵng'.normalize('NFD')), 'NFD text indexes the same').toEqual(expected)
   })

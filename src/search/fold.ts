@@ -18,6 +18,7 @@
  * Pure: no runtime imports.
  */
 import { unifyTonePlacement } from '../text/syllables.js'
+import { pairTokenOf } from './match.js'
 
 /** One syllable of a text, with its span and both forms. */
 export type SearchToken = { start: number; end: number; exact: string; folded: string }
@@ -90,15 +91,17 @@ export function foldSyllable(syllable: string): string {
 }
 
 /**
- * The text FTS5 indexes for one field: its exact and its folded syllables,
- * each joined by single spaces, so the tokenizer sees exactly our tokens.
+ * The text FTS5 indexes for one field: its exact syllables, its folded ones,
+ * and each pair of adjacent folded syllables as one token (match.ts), each
+ * list joined by single spaces, so the tokenizer sees exactly our tokens.
  *
  * @example
- * indexFormsOf('Hoà bình') // => { exact: 'hòa bình', folded: 'hoa binh' }
+ * indexFormsOf('Hoà bình Hà Nội') // => { exact: 'hòa bình hà nội', folded: 'hoa binh ha noi', pairs: 'hoa_binh binh_ha ha_noi' }
  */
-export function indexFormsOf(text: string): { exact: string; folded: string } {
+export function indexFormsOf(text: string): { exact: string; folded: string; pairs: string } {
   const tokens = searchTokensOf(text.normalize('NFC'))
-  return { exact: tokens.map((token) => token.exact).join(' '), folded: tokens.map((token) => token.folded).join(' ') }
+  const pairs = tokens.slice(1).map((token, i) => pairTokenOf(tokens[i]?.folded ?? '', token.folded))
+  return { exact: tokens.map((token) => token.exact).join(' '), folded: tokens.map((token) => token.folded).join(' '), pairs: pairs.join(' ') }
 }
 
 /**

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { matchPlanOf, quote } from './match.js'
+import { matchPlanOf, quote, scoredTermsOf } from './match.js'
 import { isQueryProblem, parseSearchQuery } from './query.js'
 
-function plan(q: string) {
+function parsed(q: string) {
   const query = parseSearchQuery(q)
   if (isQueryProblem(query)) throw new Error(`no query in ${q}`)
-  return matchPlanOf(query)
+  return query
+}
+
+function plan(q: string) {
+  return matchPlanOf(parsed(q))
 }
 
 /** Every double-quoted FTS5 string in an expression, and what is left outside them. */
@@ -19,25 +23,27 @@ function split(expression: string): { strings: string[]; outside: string } {
 }
 
 describe('matchPlanOf', () => {
-  it('searches a diacritic-free query in the folded columns only', () => {
+  it('searches a diacritic-free query in the folded columns, and its neighbours as a pair token', () => {
     const { any, all, exact } = plan('ha noi')
-    expect(any).toBe('{title_folded body_folded}: "ha" OR {title_folded body_folded}: "noi" OR {title_folded body_folded}: "ha noi"')
+    expect(any).toBe('{title_folded body_folded}: "ha" OR {title_folded body_folded}: "noi" OR {title_pairs body_pairs}: "ha_noi"')
     expect(all).toBe('{title_folded body_folded}: "ha" AND {title_folded body_folded}: "noi"')
     expect(exact, 'nothing was typed with diacritics').toBeNull()
   })
 
   it('adds the exact spelling of a marked query, and an exact tier requiring it', () => {
     const { any, exact } = plan('Hà Nội')
-    expect(split(any).strings).toEqual(['ha', 'hà', 'noi', 'nội', 'ha noi', 'hà nội'])
+    expect(split(any).strings).toEqual(['ha', 'noi', 'hà', 'nội', 'ha_noi'])
     expect(exact).toBe(
       '{title_folded body_folded}: "ha" AND {title_folded body_folded}: "noi" AND {title_exact body_exact}: "hà" AND {title_exact body_exact}: "nội"',
     )
   })
 
-  it('keeps a quoted phrase whole and pairs only unquoted neighbours', () => {
+  it('matches a quoted phrase as consecutive pairs (and exactly), and pairs only unquoted neighbours', () => {
     const { any, all } = plan('"bão số 5" miền Trung')
-    expect(split(any).strings).toEqual(['bao so 5', 'bão số 5', 'mien', 'miền', 'trung', 'mien trung', 'miền trung'])
-    expect(all).toBe('{title_folded body_folded}: "bao so 5" AND {title_folded body_folded}: "mien" AND {title_folded body_folded}: "trung"')
+    expect(any).toContain('{title_pairs body_pairs}: "bao_so so_5"')
+    expect(any).toContain('{title_exact body_exact}: "bão số 5"')
+    expect(split(any).strings).toEqual(['bao_so so_5', 'mien', 'trung', 'bão số 5', 'miền', 'mien_trung'])
+    expect(all).toBe('{title_pairs body_pairs}: "bao_so so_5" AND {title_folded body_folded}: "mien" AND {title_folded body_folded}: "trung"')
   })
 
   it('needs no "all" expression for a single unit', () => {
@@ -53,20 +59,34 @@ describe('matchPlanOf', () => {
   })
 
   it('lists a repeated word once', () => {
-    expect(split(plan('mưa mưa').any).strings).toEqual(['mua', 'mưa', 'mua mua', 'mưa mưa'])
+    expect(split(plan('mưa mưa').any).strings).toEqual(['mua', 'mưa', 'mua_mua'])
     expect(plan('mưa mưa').all).toBeNull()
   })
 
+  it('leaves terms in half the articles out of the scored expression, unless no other term or phrase remains', () => {
+    const query = parsed('của Hà Nội')
+    expect(scoredTermsOf(query)).toEqual(['cua', 'của', 'ha', 'hà', 'noi', 'nội'])
+    const { any, all } = matchPlanOf(query, new Set(['cua', 'của']))
+    expect(split(any).strings, 'common terms out, their pairs in').toEqual(['ha', 'noi', 'hà', 'nội', 'cua_ha', 'ha_noi'])
+    expect(all, 'every unit is still required for the first tier').toContain('"cua"')
+    expect(split(matchPlanOf(parsed('của'), new Set(['cua', 'của'])).any).strings, 'a query of common terms only keeps them (folded: it finds every spelling)').toEqual(['cua'])
+    expect(split(matchPlanOf(parsed('người dân'), new Set(['nguoi', 'người', 'dan', 'dân'])).any).strings, 'a pair alone would lose articles with both apart').toEqual(['nguoi', 'dan', 'nguoi_dan'])
+    expect(split(matchPlanOf(parsed('người dân'), new Set(['nguoi', 'dan'])).any).strings, 'exact spellings cannot stand in for the folded terms').toEqual(['nguoi', 'dan', 'người', 'dân', 'nguoi_dan'])
+    expect(scoredTermsOf(parsed('"Hà Nội" mưa')), 'phrases are not looked up').toEqual(['mua', 'mưa'])
+  })
+
   it('lets nothing a user types outside FTS5 strings, whatever they type', () => {
-    const hostile = ['"a" OR "b', 'x*', '-bão', 'NEAR(a b, 2)', 'a:b', '(hà) AND nội', '^đầu', '"""x"', "' OR 1=1 --", '{title_exact}: x']
+    const hostile = ['"a" OR "b', 'x*', '-bão', 'NEAR(a b, 2)', 'a:b', '(hà) AND nội', '^đầu', '"""x"', "' OR 1=1 --", '{title_exact}: x', 'a_b', 'ha_noi']
     for (const q of hostile) {
       const { any, all, exact } = plan(q)
       for (const expression of [any, all, exact]) {
         if (expression === null) continue
-        const { outside } = split(expression)
-        expect(outside.replace(/\{title_(exact|folded) body_(exact|folded)\}: ""/g, '').replace(/ (AND|OR) /g, ''), `${q} → ${expression}`).toBe('')
+        const { outside, strings } = split(expression)
+        expect(outside.replace(/\{title_(exact|folded|pairs) body_(exact|folded|pairs)\}: ""/g, '').replace(/ (AND|OR) /g, ''), `${q} → ${expression}`).toBe('')
+        for (const string of strings) expect(string, `${q}: only letters, digits, spaces and the pair joiner`).toMatch(/^[\p{L}\p{N} _]+$/u)
       }
     }
+    expect(split(plan('a_b').any).strings, 'an underscore typed is a separator, never a pair').toEqual(['a', 'b', 'a_b'])
   })
 })
 

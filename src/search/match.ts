@@ -1,17 +1,28 @@
 /**
  * FTS5 MATCH expressions from a parsed query, and the ranking rules they
- * serve. Every syllable reaches FTS5 inside double quotes (an FTS5 string,
+ * serve. Every term reaches FTS5 inside double quotes (an FTS5 string,
  * embedded quotes doubled), so nothing a user typed is ever read as FTS5
  * syntax; column filters and operators come only from this module.
  *
- * The index has four columns: the title and the body (lead and paragraphs),
- * each as exact syllables and as folded ones (see fold.ts). Three expressions:
+ * The index has six columns: the title and the body (lead and paragraphs),
+ * each as exact syllables, as folded ones (see fold.ts) and as pairs of
+ * adjacent folded syllables (`ha_noi`, one token: a shingle, as
+ * Elasticsearch's `index_phrases` keeps them). A pair is a single lookup
+ * where a two-syllable phrase is a merge of two position lists, and the
+ * pairs of a headline query made such phrases the most expensive part of a
+ * search. Three expressions:
  *
- * - `any`: what is found. Each unit (term or quoted phrase) in folded form,
- *   plus its exact form when the user wrote diacritics; plus each pair of
- *   adjacent unquoted terms as a phrase. BM25 (FTS5's `bm25()`) sums over
- *   these, so an exact spelling counts twice (exact and folded columns) and
- *   "Hà Nội" as a pair scores above "Hà … Nội" apart.
+ * - `any`: what is found and scored. Each term in folded form, plus its exact
+ *   form when the user wrote diacritics; each quoted phrase as consecutive
+ *   pairs (and in its exact form); each pair of adjacent unquoted terms as a
+ *   pair token. BM25 (FTS5's `bm25()`) sums over these, so an exact spelling
+ *   counts twice (exact and folded columns) and "Hà Nội" as a pair scores
+ *   above "Hà … Nội" apart. In a large archive (MIN_DOCUMENTS_TO_PRUNE), a
+ *   term in at least half the articles is left out while another term or
+ *   folded term or phrase of the query remains: FTS5 floors such a term's IDF at 1e-6, so it
+ *   adds nothing to any score, while scoring it costs a pass over most of the
+ *   archive. An article with only such terms, which would have ranked last,
+ *   is then not found (the "common terms" rule of Lucene).
  * - `all`: every unit, folded. Documents matching it come first.
  * - `exact`: `all`, and every syllable written with diacritics in its exact
  *   form. Among documents with every unit, these come first.
@@ -26,7 +37,20 @@
 import type { QueryUnit, SearchQuery } from './query.js'
 
 /** The FTS5 table's columns, in order: the adapter creates the table from this list. */
-export const SEARCH_COLUMNS = ['title_exact', 'title_folded', 'body_exact', 'body_folded'] as const
+export const SEARCH_COLUMNS = ['title_exact', 'title_folded', 'body_exact', 'body_folded', 'title_pairs', 'body_pairs'] as const
+
+/**
+ * Articles below which no term is left out of scoring: a pass over a small
+ * archive is cheap, and there half the articles share most words.
+ */
+export const MIN_DOCUMENTS_TO_PRUNE = 1000
+
+/**
+ * Joins two folded syllables into a pair token. The tokenizer is told it is a
+ * token character; syllables never contain it (they are letters and digits),
+ * so a pair token can only come from `pairTokenOf`.
+ */
+export const PAIR_JOINER = '_'
 
 /**
  * BM25 weight of a title column against 1 for a body column. A headline is
@@ -38,7 +62,7 @@ export const SEARCH_COLUMNS = ['title_exact', 'title_folded', 'body_exact', 'bod
 export const TITLE_WEIGHT = 4
 
 /** Weights for `bm25(search_text, …)`, one per SEARCH_COLUMNS entry. */
-export const BM25_WEIGHTS: readonly number[] = [TITLE_WEIGHT, TITLE_WEIGHT, 1, 1]
+export const BM25_WEIGHTS: readonly number[] = [TITLE_WEIGHT, TITLE_WEIGHT, 1, 1, TITLE_WEIGHT, 1]
 
 /**
  * Longest query (in distinct terms and phrases) ranked in tiers. Up to four
@@ -69,28 +93,35 @@ export type MatchPlan = {
 
 const EXACT = '{title_exact body_exact}'
 const FOLDED = '{title_folded body_folded}'
+const PAIRS = '{title_pairs body_pairs}'
 
 /**
- * The three expressions for a query.
+ * The three expressions for a query. `common` holds terms (folded or exact
+ * syllables) found in at least half the articles: they are left out of `any`
+ * unless no other folded term or phrase would remain (see the module comment).
  *
  * @example
  * matchPlanOf(parseSearchQuery('Hà Nội'))
- * // => { any: '{title_folded body_folded}: "ha" OR {title_exact body_exact}: "hà" OR … OR {title_folded body_folded}: "ha noi" OR …',
+ * // => { any: '{title_folded body_folded}: "ha" OR {title_exact body_exact}: "hà" OR … OR {title_pairs body_pairs}: "ha_noi"',
  * //      all: '{title_folded body_folded}: "ha" AND {title_folded body_folded}: "noi"',
- * //      exact: '… AND {title_exact body_exact}: "hà" AND {title_exact body_exact}: "nội"' }
+ * //      exact: '… AND {title_exact body_exact}: "hà" AND {title_exact body_exact}: "nội"', tiered: true }
  */
-export function matchPlanOf(query: SearchQuery): MatchPlan {
-  const any = new Set<string>()
+export function matchPlanOf(query: SearchQuery, common: ReadonlySet<string> = new Set()): MatchPlan {
+  const isKept = ([, term]: [string, string | null]) => term === null || !common.has(term)
+  const foldedUnits: [string, string | null][] = []
+  const exactUnits: [string, string | null][] = []
   for (const unit of query.units) {
-    any.add(folded(unit))
-    if (unit.syllables.some((syllable) => syllable.marked)) any.add(exact(unit))
+    const single = unit.syllables.length === 1 ? unit.syllables[0] : undefined
+    foldedUnits.push([folded(unit), single?.folded ?? null])
+    if (unit.syllables.some((syllable) => syllable.marked)) exactUnits.push([exact(unit), single?.exact ?? null])
   }
+  // A folded unit stays, so every document with all units (tiers 0 and 1) is still found.
+  const keptFolded = foldedUnits.filter(isKept)
+  const any = new Set([...(keptFolded.length > 0 ? keptFolded : foldedUnits), ...exactUnits.filter(isKept)].map(([expression]) => expression))
   query.units.forEach((unit, index) => {
     const next = query.units[index + 1]
     if (next === undefined || unit.quoted || next.quoted) return
-    const pair: QueryUnit = { syllables: [...unit.syllables, ...next.syllables], quoted: true }
-    any.add(folded(pair))
-    if (pair.syllables.some((syllable) => syllable.marked)) any.add(exact(pair))
+    any.add(folded({ syllables: [...unit.syllables, ...next.syllables], quoted: true }))
   })
   const required = [...new Set(query.units.map(folded))]
   const all = required.join(' AND ')
@@ -103,8 +134,39 @@ export function matchPlanOf(query: SearchQuery): MatchPlan {
   }
 }
 
+/**
+ * The single-syllable terms of a query whose document frequency decides
+ * whether they are scored (`common` of `matchPlanOf`).
+ *
+ * @example
+ * scoredTermsOf(parseSearchQuery('của Hà Nội')) // => ['cua', 'của', 'ha', 'hà', 'noi', 'nội']
+ */
+export function scoredTermsOf(query: SearchQuery): string[] {
+  const terms = new Set<string>()
+  for (const unit of query.units) {
+    const [single, ...rest] = unit.syllables
+    if (single === undefined || rest.length > 0) continue
+    terms.add(single.folded)
+    if (single.marked) terms.add(single.exact)
+  }
+  return [...terms]
+}
+
+/**
+ * A pair token: two adjacent folded syllables as one term.
+ *
+ * @example
+ * pairTokenOf('ha', 'noi') // => 'ha_noi'
+ */
+export function pairTokenOf(first: string, second: string): string {
+  return `${first}${PAIR_JOINER}${second}`
+}
+
+/** A unit in folded form: one syllable in the folded columns, a phrase as consecutive pairs. */
 function folded(unit: QueryUnit): string {
-  return `${FOLDED}: ${quote(unit.syllables.map((s) => s.folded).join(' '))}`
+  const syllables = unit.syllables.map((s) => s.folded)
+  if (syllables.length === 1) return `${FOLDED}: ${quote(syllables[0] ?? '')}`
+  return `${PAIRS}: ${quote(syllables.slice(1).map((second, i) => pairTokenOf(syllables[i] ?? '', second)).join(' '))}`
 }
 
 function exact(unit: QueryUnit): string {

@@ -41,9 +41,18 @@ export function hotSet(key: string, entry: HotEntry): void {
   }
 }
 
+/** Writes seen through this isolate: part of the key of anything cached longer than a request (search answers). */
+let generation = 0
+
 /** Forget everything (after a write through this isolate). */
 export function hotClear(): void {
   entries.clear()
+  generation += 1
+}
+
+/** How many writes went through this isolate: a key carrying it changes with each. */
+export function hotGeneration(): number {
+  return generation
 }
 
 /**

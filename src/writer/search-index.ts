@@ -9,6 +9,9 @@
  * keeps the inverted index and column sizes for BM25, not a second copy of
  * the text, which `articles.record` already holds. Snippets are cut from that
  * record by the same tokenizer that built the index (src/search/snippet.ts).
+ * An `fts5vocab` view of it gives each term's document count, and
+ * `search_meta` the number of articles, so a query can leave out of its
+ * scoring the terms BM25 gives no weight (match.ts).
  *
  * Queries are built by src/search/match.ts, never from a user's raw text.
  * Each search is a bounded number of statements: one FTS5 query (with up to
@@ -16,14 +19,17 @@
  */
 import { publicationOf } from '../search/dates.js'
 import { indexFormsOf, searchFieldsOf } from '../search/fold.js'
-import { BM25_WEIGHTS, type MatchPlan, SEARCH_COLUMNS, matchPlanOf } from '../search/match.js'
+import { BM25_WEIGHTS, MIN_DOCUMENTS_TO_PRUNE, type MatchPlan, PAIR_JOINER, SEARCH_COLUMNS, matchPlanOf, scoredTermsOf } from '../search/match.js'
 import type { ArticleHit, SearchPosition, SearchRequest, SearchSlice, StoryHit } from '../search/request.js'
 import { snippetOf } from '../search/snippet.js'
 import { sortKeyOf } from '../store/cursor.js'
 import { type Article, ArticleSchema, StorySchema } from '../store/schemas.js'
 
-/** Tokenizer: our folding already happened, so FTS5 only splits and lowercases, keeping diacritics. */
-const TOKENIZER = 'unicode61 remove_diacritics 0'
+/**
+ * Tokenizer: our folding already happened, so FTS5 only splits and lowercases,
+ * keeping diacritics; the pair joiner is a token character, so a pair is one token.
+ */
+const TOKENIZER = `unicode61 remove_diacritics 0 tokenchars '${PAIR_JOINER}'`
 
 export const SEARCH_SCHEMA = `
   CREATE TABLE IF NOT EXISTS search_docs (
@@ -36,8 +42,10 @@ export const SEARCH_SCHEMA = `
     pub_end INTEGER NOT NULL
   );
   CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(
-    ${SEARCH_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize='${TOKENIZER}'
+    ${SEARCH_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="${TOKENIZER}"
   );
+  CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_text, 'row');
+  CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 `
 
 /** A row of a search before its snippet: what ordering and paging need. */
@@ -75,14 +83,20 @@ export class SearchIndex {
       .one().rowid
     const titleForms = indexFormsOf(title)
     const bodyForms = indexFormsOf(body)
+    const values: Record<(typeof SEARCH_COLUMNS)[number], string> = {
+      title_exact: titleForms.exact,
+      title_folded: titleForms.folded,
+      body_exact: bodyForms.exact,
+      body_folded: bodyForms.folded,
+      title_pairs: titleForms.pairs,
+      body_pairs: bodyForms.pairs,
+    }
     this.sql.exec(
-      `INSERT INTO search_text (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO search_text (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`,
       rowid,
-      titleForms.exact,
-      titleForms.folded,
-      bodyForms.exact,
-      bodyForms.folded,
+      ...SEARCH_COLUMNS.map((column) => values[column]),
     )
+    this.countDocuments(1)
   }
 
   /** Take an article out of the index. Runs inside the writer's transaction. */
@@ -91,11 +105,12 @@ export class SearchIndex {
     if (row === undefined) return
     this.sql.exec(`DELETE FROM search_text WHERE rowid = ?`, row.rowid)
     this.sql.exec(`DELETE FROM search_docs WHERE rowid = ?`, row.rowid)
+    this.countDocuments(-1)
   }
 
   /** Articles matching a query, best first (or newest first), after a position. */
   articles(request: SearchRequest): SearchSlice<ArticleHit> {
-    const plan = matchPlanOf(request.query)
+    const plan = this.planOf(request)
     const { where, params } = filtersOf(request)
     const hits = `SELECT d.article_id AS id, d.story_id AS story_id, d.sort_key AS sort_key, ${tierOf(plan)} AS tier, ${BM25} AS score
                   FROM search_text JOIN search_docs d ON d.rowid = search_text.rowid
@@ -130,7 +145,7 @@ export class SearchIndex {
 
   /** Stories with a matching report, ranked by their best report (or most recently updated first), after a position. */
   stories(request: SearchRequest): SearchSlice<StoryHit> {
-    const plan = matchPlanOf(request.query)
+    const plan = this.planOf(request)
     const { where, params } = filtersOf(request)
     const best = `SELECT id, story_id, tier, score, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY tier, score, id) AS n FROM (
                     SELECT d.article_id AS id, d.story_id AS story_id, ${tierOf(plan)} AS tier, ${BM25} AS score
@@ -164,6 +179,20 @@ export class SearchIndex {
     const last = page.at(-1)
     const next = found.length > request.limit && last !== undefined ? positionOf(request, rankedOf(last), String(last.story_id), String(last.sort_key)) : null
     return { items, next }
+  }
+
+  /** The query's expressions, leaving out of the scored ones the terms in at least half the articles (match.ts). */
+  private planOf(request: SearchRequest): MatchPlan {
+    const terms = scoredTermsOf(request.query)
+    const documents = Number(this.sql.exec(`SELECT value FROM search_meta WHERE key = 'documents'`).toArray()[0]?.value ?? 0)
+    if (terms.length === 0 || documents < MIN_DOCUMENTS_TO_PRUNE) return matchPlanOf(request.query)
+    const rows = this.sql.exec(`SELECT term, doc FROM search_vocab WHERE term IN (SELECT value FROM json_each(?))`, JSON.stringify(terms)).toArray()
+    // FTS5's BM25 IDF is log((N − n + 0.5) / (n + 0.5)), floored at 1e-6: nothing for n ≥ N/2.
+    return matchPlanOf(request.query, new Set(rows.filter((row) => Number(row.doc) * 2 >= documents).map((row) => String(row.term))))
+  }
+
+  private countDocuments(change: number): void {
+    this.sql.exec(`INSERT INTO search_meta (key, value) VALUES ('documents', ?) ON CONFLICT (key) DO UPDATE SET value = value + excluded.value`, change)
   }
 
   private article(id: string): Article {
