@@ -149,6 +149,22 @@ describe('filters and paging', () => {
   })
 })
 
+describe('bounded work', () => {
+  it('scores only the most recently indexed matches when there are more than the bound', async () => {
+    const stored: string[] = []
+    for (let i = 0; i < 6; i++) stored.push(await ingest({ title: `Giá vàng phiên ${i}`, body: `${'Giá vàng tăng mạnh. '.repeat(6 - i)}Phiên số ${i}.` }))
+    const { SearchIndex } = await import('../src/writer/search-index.js')
+    const { parseSearchQuery, isQueryProblem } = await import('../src/search/query.js')
+    const query = parseSearchQuery('giá vàng')
+    if (isQueryProblem(query)) throw new Error('no query')
+    const request = { query, filters: { sources: [], from: null, to: null, storyId: null }, sort: 'relevance' as const, limit: 10, after: null }
+    const found = await runInDurableObject(newsroomOf(env), (_instance, state) => new SearchIndex(state.storage.sql, 3).articles(request).items.map((item) => item.id))
+    expect(found.sort(), 'the three newest, though the older ones repeat the words more').toEqual(stored.slice(3).sort())
+    expect((await ids({ q: 'giá vàng' })).sort(), 'the route, with the real bound, ranks all six').toEqual([...stored].sort())
+  })
+
+})
+
 describe('the edge cache', () => {
   it('answers a repeated search, normalized, from the Cache API, and a write through this isolate is seen at once', async () => {
     const id = await ingest({ title: 'Mưa lớn ở Hà Nội', body: 'Hà Nội mưa lớn suốt đêm.' })

@@ -14,7 +14,7 @@
  */
 
 /** Vietnam's offset from UTC (Indochina Time; no daylight saving since 1975). */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000
 
 const MONTH = /^(\d{4})-(\d{2})$/
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/

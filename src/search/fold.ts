@@ -80,14 +80,55 @@ export function exactFormOf(syllable: string): string {
 }
 
 /**
- * A syllable without diacritics: NFD, combining marks dropped, đ → d, lowercase.
+ * A syllable without diacritics: NFC, then each character folded (`foldText`).
  *
  * @example
  * foldSyllable('Đường') // => 'duong'
  * foldSyllable('nghiêng') // => 'nghieng'
  */
 export function foldSyllable(syllable: string): string {
-  return syllable.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').normalize('NFC')
+  return foldText(syllable.normalize('NFC'))
+}
+
+/**
+ * Fold a text character by character: lowercase, NFD, combining marks
+ * dropped, đ → d — wherever that leaves one UTF-16 unit for one (every
+ * Vietnamese letter does). A character that would become more or fewer
+ * (a Hangul syllable, a lone combining mark) stays as it is, lowercased when
+ * that is one unit too. So the folded text has the length of the text, and
+ * an offset found in one is an offset in the other: snippets look for the
+ * query's folded syllables in the folded body with `indexOf`.
+ *
+ * @example
+ * foldText('Thuỷ điện Hoà Bình') // => 'thuy dien hoa binh'
+ */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase()
+  // Fast path: lowercasing kept every character one unit (nearly always); only non-ASCII ones need folding.
+  if (lower.length === text.length) return lower.replace(NON_ASCII, foldCharacter)
+  let folded = ''
+  for (let i = 0; i < text.length; i++) folded += foldCharacter(text.charAt(i))
+  return folded
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/g
+
+/** Folded characters seen before; bounded by the characters of the texts searched. */
+const foldedCharacters = new Map<string, string>()
+
+/** The most characters remembered: far more than any language's letters with their marks. */
+const MAX_REMEMBERED_CHARACTERS = 10_000
+
+function foldCharacter(unit: string): string {
+  let folded = foldedCharacters.get(unit)
+  if (folded === undefined) {
+    const lower = unit.toLowerCase()
+    const bare = lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd')
+    folded = bare.length === 1 ? bare : lower.length === 1 ? lower : unit
+    if (foldedCharacters.size >= MAX_REMEMBERED_CHARACTERS) foldedCharacters.clear()
+    foldedCharacters.set(unit, folded)
+  }
+  return folded
 }
 
 /**

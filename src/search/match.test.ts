@@ -58,6 +58,14 @@ describe('matchPlanOf', () => {
     expect(plan('mưa mưa mưa mưa mưa mưa').tiered, 'repeats count once').toBe(true)
   })
 
+  it('gives a longer query one form of each term, its spelling when typed with diacritics, and its pairs', () => {
+    const { any, tiered } = plan('Giá vàng hôm nay tăng mạnh')
+    expect(tiered).toBe(false)
+    expect(split(any).strings).toEqual(['giá', 'vàng', 'hôm', 'nay', 'tăng', 'mạnh', 'gia_vang', 'vang_hom', 'hom_nay', 'nay_tang', 'tang_manh'])
+    expect(any.startsWith('{title_exact body_exact}: "giá"'), 'typed with diacritics: the exact columns').toBe(true)
+    expect(split(plan('gia vang hom nay tang manh').any).strings.slice(0, 2), 'typed without: the folded ones').toEqual(['gia', 'vang'])
+  })
+
   it('lists a repeated word once', () => {
     expect(split(plan('mưa mưa').any).strings).toEqual(['mua', 'mưa', 'mua_mua'])
     expect(plan('mưa mưa').all).toBeNull()

@@ -4,20 +4,24 @@
  * embedded quotes doubled), so nothing a user typed is ever read as FTS5
  * syntax; column filters and operators come only from this module.
  *
- * The index has six columns: the title and the body (lead and paragraphs),
+ * The index has seven columns: the title and the body (lead and paragraphs),
  * each as exact syllables, as folded ones (see fold.ts) and as pairs of
  * adjacent folded syllables (`ha_noi`, one token: a shingle, as
  * Elasticsearch's `index_phrases` keeps them). A pair is a single lookup
  * where a two-syllable phrase is a merge of two position lists, and the
  * pairs of a headline query made such phrases the most expensive part of a
- * search. Three expressions:
+ * search; and `meta`, the filter tokens (filters.ts), weighted 0. Three
+ * expressions:
  *
  * - `any`: what is found and scored. Each term in folded form, plus its exact
  *   form when the user wrote diacritics; each quoted phrase as consecutive
  *   pairs (and in its exact form); each pair of adjacent unquoted terms as a
  *   pair token. BM25 (FTS5's `bm25()`) sums over these, so an exact spelling
  *   counts twice (exact and folded columns) and "Hà Nội" as a pair scores
- *   above "Hà … Nội" apart. In a large archive (MIN_DOCUMENTS_TO_PRUNE), a
+ *   above "Hà … Nội" apart. A longer query (past MAX_TIERED_UNITS) keeps one
+ *   form of each term — its spelling when typed with diacritics, else folded
+ *   — and the pairs: scoring costs about as much per term as per article, and
+ *   on dev the headline queries rank the same (BENCHMARKS.md). In a large archive (MIN_DOCUMENTS_TO_PRUNE), a
  *   term in at least half the articles is left out while another term or
  *   folded term or phrase of the query remains: FTS5 floors such a term's IDF at 1e-6, so it
  *   adds nothing to any score, while scoring it costs a pass over most of the
@@ -37,7 +41,19 @@
 import type { QueryUnit, SearchQuery } from './query.js'
 
 /** The FTS5 table's columns, in order: the adapter creates the table from this list. */
-export const SEARCH_COLUMNS = ['title_exact', 'title_folded', 'body_exact', 'body_folded', 'title_pairs', 'body_pairs'] as const
+export const SEARCH_COLUMNS = ['title_exact', 'title_folded', 'body_exact', 'body_folded', 'title_pairs', 'body_pairs', 'meta'] as const
+
+/**
+ * Matches scored by relevance, at most: the most recently indexed ones.
+ * BM25 costs about a microsecond per matching article (FTS5 scores every
+ * match; it has no top-k pruning), so a query of common words would cost in
+ * proportion to the archive; this bounds it. A query matching fewer articles
+ * is ranked whole; one matching more is ranked among the newest 2,000
+ * (ingested or corrected), which for news is where the answer usually is.
+ * `sort=recent` is not bounded: it scores nothing. On 10,000 articles,
+ * 2,000 took a common headline query from 9 to 5 ms of SQLite CPU.
+ */
+export const MAX_SCORED_MATCHES = 2000
 
 /**
  * Articles below which no term is left out of scoring: a pass over a small
@@ -62,7 +78,7 @@ export const PAIR_JOINER = '_'
 export const TITLE_WEIGHT = 4
 
 /** Weights for `bm25(search_text, …)`, one per SEARCH_COLUMNS entry. */
-export const BM25_WEIGHTS: readonly number[] = [TITLE_WEIGHT, TITLE_WEIGHT, 1, 1, TITLE_WEIGHT, 1]
+export const BM25_WEIGHTS: readonly number[] = [TITLE_WEIGHT, TITLE_WEIGHT, 1, 1, TITLE_WEIGHT, 1, 0]
 
 /**
  * Longest query (in distinct terms and phrases) ranked in tiers. Up to four
@@ -107,33 +123,35 @@ const PAIRS = '{title_pairs body_pairs}'
  * //      exact: '… AND {title_exact body_exact}: "hà" AND {title_exact body_exact}: "nội"', tiered: true }
  */
 export function matchPlanOf(query: SearchQuery, common: ReadonlySet<string> = new Set()): MatchPlan {
+  const required = [...new Set(query.units.map(folded))]
+  const tiered = required.length <= MAX_TIERED_UNITS
   const isKept = ([, term]: [string, string | null]) => term === null || !common.has(term)
-  const foldedUnits: [string, string | null][] = []
-  const exactUnits: [string, string | null][] = []
+  const units: [string, string | null][] = []
+  const spellings: [string, string | null][] = []
   for (const unit of query.units) {
     const single = unit.syllables.length === 1 ? unit.syllables[0] : undefined
-    foldedUnits.push([folded(unit), single?.folded ?? null])
-    if (unit.syllables.some((syllable) => syllable.marked)) exactUnits.push([exact(unit), single?.exact ?? null])
+    const marked = unit.syllables.some((syllable) => syllable.marked)
+    if (!tiered && single?.marked === true) units.push([exact(unit), single.exact])
+    else units.push([folded(unit), single?.folded ?? null])
+    if (tiered && marked) spellings.push([exact(unit), single?.exact ?? null])
   }
-  // A folded unit stays, so every document with all units (tiers 0 and 1) is still found.
-  const keptFolded = foldedUnits.filter(isKept)
-  const any = new Set([...(keptFolded.length > 0 ? keptFolded : foldedUnits), ...exactUnits.filter(isKept)].map(([expression]) => expression))
+  // A unit stays, so every document with all units (tiers 0 and 1) is still found.
+  const kept = units.filter(isKept)
+  const any = new Set([...(kept.length > 0 ? kept : units), ...spellings.filter(isKept)].map(([expression]) => expression))
   query.units.forEach((unit, index) => {
     const next = query.units[index + 1]
     if (next === undefined || unit.quoted || next.quoted) return
     any.add(folded({ syllables: [...unit.syllables, ...next.syllables], quoted: true }))
   })
-  const required = [...new Set(query.units.map(folded))]
   const all = required.join(' AND ')
   const marked = [...new Set(query.units.flatMap((unit) => unit.syllables.filter((s) => s.marked).map((s) => `${EXACT}: ${quote(s.exact)}`)))]
   return {
     any: [...any].join(' OR '),
-    tiered: required.length <= MAX_TIERED_UNITS,
+    tiered,
     all: required.length > 1 ? all : null,
     exact: marked.length > 0 ? [all, ...marked].join(' AND ') : null,
   }
 }
-
 /**
  * The single-syllable terms of a query whose document frequency decides
  * whether they are scored (`common` of `matchPlanOf`).

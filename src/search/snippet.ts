@@ -12,7 +12,7 @@
  *
  * Pure: no runtime imports.
  */
-import { type SearchToken, searchTokensOf } from './fold.js'
+import { exactFormOf, foldText } from './fold.js'
 import type { SearchQuery } from './query.js'
 
 /**
@@ -24,10 +24,13 @@ export const SNIPPET_CHARS = 180
 /** Characters of context kept before the first hit of the chosen window. */
 const LEAD_IN_CHARS = 50
 
-/** Hits considered when choosing the window: bounds the work on a body that repeats a word thousands of times. */
+/** Hits considered (per unit, and in all): bounds the work on a body that repeats a word thousands of times. */
 const MAX_HITS = 200
 
 const ELLIPSIS = '…'
+
+/** One letter or digit: what tokens are made of (fold.ts). */
+const WORD = /^[\p{L}\p{N}]$/u
 
 /** The end of a sentence or a paragraph: a window may start right after one. */
 const SENTENCE_END = /[.!?…:;](?:["”’)\]]*)\s+|\n/g
@@ -45,7 +48,7 @@ type Hit = { start: number; end: number; unit: number; exact: boolean }
  * // => { snippet: 'Mưa lớn ở Hà Nội chiều nay.', highlights: [[10, 12], [13, 16]] }
  */
 export function snippetOf(text: string, query: SearchQuery, maxChars = SNIPPET_CHARS): Snippet {
-  const hits = hitsOf(searchTokensOf(text), query)
+  const hits = hitsOf(text, query)
   const window = bestWindow(text, hits, maxChars)
   const inside = hits.filter((hit) => hit.start >= window.start && hit.end <= window.end)
   const prefix = window.start > 0 ? ELLIPSIS : ''
@@ -56,37 +59,89 @@ export function snippetOf(text: string, query: SearchQuery, maxChars = SNIPPET_C
   return { snippet, highlights: mergeSpans(inside.map((hit): [number, number] => [hit.start + shift, hit.end + shift])) }
 }
 
-/** Every place a unit of the query matches, in text order (at most MAX_HITS). */
-function hitsOf(tokens: readonly SearchToken[], query: SearchQuery): Hit[] {
+/**
+ * The first MAX_HITS places a unit of the query matches, in text order. The text is folded once (`foldText`, same length) and each
+ * unit's first syllable found with `indexOf`: a body of a few thousand
+ * characters is not tokenized whole for a page of snippets.
+ */
+function hitsOf(text: string, query: SearchQuery): Hit[] {
+  const folded = foldText(text)
   const hits: Hit[] = []
-  for (let i = 0; i < tokens.length && hits.length < MAX_HITS; i++) {
-    query.units.forEach((unit, index) => {
-      const last = tokens[i + unit.syllables.length - 1]
-      if (last === undefined) return
-      let exact = true
-      for (let k = 0; k < unit.syllables.length; k++) {
-        const token = tokens[i + k]
-        const syllable = unit.syllables[k]
-        if (token === undefined || syllable === undefined || token.folded !== syllable.folded) return
-        if (syllable.marked && token.exact !== syllable.exact) exact = false
-      }
-      hits.push({ start: tokens[i]?.start ?? 0, end: last.end, unit: index, exact })
-    })
-  }
-  return hits
+  query.units.forEach((unit, index) => {
+    const [first, ...rest] = unit.syllables
+    if (first === undefined || first.folded === '') return
+    let found = 0
+    for (let at = folded.indexOf(first.folded); at >= 0 && found < MAX_HITS; at = folded.indexOf(first.folded, at + 1)) {
+      const spans = wholeSyllablesAt(text, folded, at, first.folded.length, rest.map((syllable) => syllable.folded))
+      if (spans === null) continue
+      const exact = unit.syllables.every((syllable, k) => !syllable.marked || exactFormOf(text.slice(spans[k]?.[0], spans[k]?.[1])) === syllable.exact)
+      hits.push({ start: at, end: spans.at(-1)?.[1] ?? at, unit: index, exact })
+      found += 1
+    }
+  })
+  return hits.sort((a, b) => a.start - b.start || a.end - b.end).slice(0, MAX_HITS)
 }
 
-/** The span of text to show: around the best cluster of hits, cut at syllable boundaries. */
-function bestWindow(text: string, hits: readonly Hit[], maxChars: number): { start: number; end: number } {
-  let best: { start: number; score: number[] } | null = null
-  for (const anchor of hits) {
-    const start = Math.max(windowStartFor(text, anchor.start), anchor.end - maxChars)
-    const end = start + maxChars
-    const inside = hits.filter((hit) => hit.start >= start && hit.end <= end)
-    const score = [new Set(inside.map((hit) => hit.unit)).size, inside.filter((hit) => hit.exact).length, inside.length]
-    if (best === null || isBetter(score, best.score)) best = { start, score }
+/**
+ * The spans of a syllable found at `at` and of the next syllables after it,
+ * when each is a whole token (letters and digits, as `searchTokensOf` cuts
+ * them) and they follow one another with only separators between; else null.
+ */
+function wholeSyllablesAt(text: string, folded: string, at: number, length: number, next: readonly string[]): [number, number][] | null {
+  if (isWordBefore(text, at) || isWordAt(text, at + length)) return null
+  const spans: [number, number][] = [[at, at + length]]
+  let position = at + length
+  for (const syllable of next) {
+    while (position < text.length && !isWordAt(text, position)) position++
+    const start = position
+    while (position < text.length && isWordAt(text, position)) position += (text.codePointAt(position) ?? 0) > 0xffff ? 2 : 1
+    if (folded.slice(start, position) !== syllable) return null
+    spans.push([start, position])
   }
-  return cutAtSyllables(text, best?.start ?? 0, maxChars)
+  return spans
+}
+
+/** A letter or digit (the token definition of fold.ts) at a UTF-16 index, surrogate pairs read whole. */
+function isWordAt(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false
+  return WORD.test(String.fromCodePoint(text.codePointAt(at) ?? 0))
+}
+
+/** Whether the character ending just before `at` is a letter or digit. */
+function isWordBefore(text: string, at: number): boolean {
+  const low = text.charCodeAt(at - 1)
+  return isWordAt(text, low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1)
+}
+
+/**
+ * The span of text to show: around the best cluster of hits, cut at syllable
+ * boundaries. Windows of `maxChars` from LEAD_IN_CHARS before each hit are
+ * compared in one sweep (hits are in text order, so both ends move forward): linear in the hits, where comparing every window anew was
+ * quadratic and made a page of snippets for common words cost milliseconds.
+ */
+function bestWindow(text: string, hits: readonly Hit[], maxChars: number): { start: number; end: number } {
+  const perUnit = new Map<number, number>()
+  let exact = 0
+  let low = 0
+  let high = 0
+  let best: { anchor: Hit; score: number[] } | null = null
+  for (const anchor of hits) {
+    const start = Math.max(0, anchor.start - LEAD_IN_CHARS, anchor.end - maxChars)
+    for (let hit = hits[high]; hit !== undefined && hit.end <= start + maxChars; hit = hits[++high]) {
+      perUnit.set(hit.unit, (perUnit.get(hit.unit) ?? 0) + 1)
+      if (hit.exact) exact += 1
+    }
+    for (let hit = hits[low]; hit !== undefined && low < high && hit.start < start; hit = hits[++low]) {
+      const left = (perUnit.get(hit.unit) ?? 1) - 1
+      if (left === 0) perUnit.delete(hit.unit)
+      else perUnit.set(hit.unit, left)
+      if (hit.exact) exact -= 1
+    }
+    const score = [perUnit.size, exact, high - low]
+    if (best === null || isBetter(score, best.score)) best = { anchor, score }
+  }
+  const from = best === null ? 0 : Math.max(windowStartFor(text, best.anchor.start), best.anchor.end - maxChars)
+  return cutAtSyllables(text, from, maxChars)
 }
 
 /**

@@ -14,16 +14,19 @@
  * scoring the terms BM25 gives no weight (match.ts).
  *
  * Queries are built by src/search/match.ts, never from a user's raw text.
- * Each search is a bounded number of statements: one FTS5 query (with up to
- * two FTS5 subqueries for the ranking tiers) and one record read per result.
+ * Each search is a bounded number of statements: a document-frequency lookup,
+ * a first pass in rowid order that bounds how many matches are scored, one
+ * FTS5 query (with up to two FTS5 subqueries for the ranking tiers), and one
+ * record read per result.
  */
 import { publicationOf } from '../search/dates.js'
 import { indexFormsOf, searchFieldsOf } from '../search/fold.js'
-import { BM25_WEIGHTS, MIN_DOCUMENTS_TO_PRUNE, type MatchPlan, PAIR_JOINER, SEARCH_COLUMNS, matchPlanOf, scoredTermsOf } from '../search/match.js'
-import type { ArticleHit, SearchPosition, SearchRequest, SearchSlice, StoryHit } from '../search/request.js'
+import { BM25_WEIGHTS, MAX_SCORED_MATCHES, MIN_DOCUMENTS_TO_PRUNE, type MatchPlan, PAIR_JOINER, SEARCH_COLUMNS, matchPlanOf, scoredTermsOf } from '../search/match.js'
+import type { ArticleHit, SearchList, SearchPosition, SearchRequest, SearchSlice, StoryHit } from '../search/request.js'
+import { filterExpressionOf, filterTokensOf } from '../search/filters.js'
 import { snippetOf } from '../search/snippet.js'
 import { sortKeyOf } from '../store/cursor.js'
-import { type Article, ArticleSchema, StorySchema } from '../store/schemas.js'
+import { type Article, ArticleSchema, type Story, StorySchema } from '../store/schemas.js'
 
 /**
  * Tokenizer: our folding already happened, so FTS5 only splits and lowercases,
@@ -48,11 +51,15 @@ export const SEARCH_SCHEMA = `
   CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 `
 
-/** A row of a search before its snippet: what ordering and paging need. */
-type Ranked = { id: string; storyId: string | null; tier: number; score: number; sortKey: string }
+/** A row of a search before its snippet: what ordering and paging need (and a story's record). */
+type Ranked = { id: string; storyId: string | null; tier: number; score: number; sortKey: string; record: SqlStorageValue }
 
 export class SearchIndex {
-  constructor(private readonly sql: SqlStorage) {}
+  /** `maxScored`: matches scored by relevance, at most (MAX_SCORED_MATCHES; tests lower it). */
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly maxScored = MAX_SCORED_MATCHES,
+  ) {}
 
   /**
    * Create the index; when it is new and articles exist (a store from before
@@ -90,6 +97,7 @@ export class SearchIndex {
       body_folded: bodyForms.folded,
       title_pairs: titleForms.pairs,
       body_pairs: bodyForms.pairs,
+      meta: filterTokensOf({ source: article.source, storyId: article.storyId, period }),
     }
     this.sql.exec(
       `INSERT INTO search_text (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`,
@@ -110,29 +118,8 @@ export class SearchIndex {
 
   /** Articles matching a query, best first (or newest first), after a position. */
   articles(request: SearchRequest): SearchSlice<ArticleHit> {
-    const plan = this.planOf(request)
-    const { where, params } = filtersOf(request)
-    const hits = `SELECT d.article_id AS id, d.story_id AS story_id, d.sort_key AS sort_key, ${tierOf(plan)} AS tier, ${BM25} AS score
-                  FROM search_text JOIN search_docs d ON d.rowid = search_text.rowid
-                  WHERE search_text MATCH ? ${where}`
-    const hitParams = [...tierParams(plan), matchOf(plan, request), ...params]
-    const after = request.after
-    const rows =
-      request.sort === 'relevance'
-        ? this.sql.exec(
-            `SELECT * FROM (${hits}) ${after?.sort === 'relevance' ? 'WHERE (tier, score, id) > (?, ?, ?)' : ''} ORDER BY tier, score, id LIMIT ?`,
-            ...hitParams,
-            ...(after?.sort === 'relevance' ? [after.tier, after.score, after.id] : []),
-            request.limit + 1,
-          )
-        : this.sql.exec(
-            `SELECT * FROM (${hits}) ${after?.sort === 'recent' ? 'WHERE (sort_key, id) < (?, ?)' : ''} ORDER BY sort_key DESC, id DESC LIMIT ?`,
-            ...hitParams,
-            ...(after?.sort === 'recent' ? [after.key, after.id] : []),
-            request.limit + 1,
-          )
-    const ranked = rows.toArray().map(rankedOf)
-    const page = ranked.slice(0, request.limit)
+    const found = this.matches(request, 'articles')
+    const page = found.slice(0, request.limit)
     const items = page.map((row) => {
       const article = this.article(row.id)
       const { snippet, highlights } = snippetOf(searchFieldsOf(article).body, request.query)
@@ -140,45 +127,88 @@ export class SearchIndex {
       return { id, title, source, url, publishedAt, storyId, snippet, highlights }
     })
     const last = page.at(-1)
-    return { items, next: ranked.length > request.limit && last !== undefined ? positionOf(request, last, last.id, last.sortKey) : null }
+    return { items, next: found.length > request.limit && last !== undefined ? positionOf(request, last, last.id) : null }
   }
 
   /** Stories with a matching report, ranked by their best report (or most recently updated first), after a position. */
   stories(request: SearchRequest): SearchSlice<StoryHit> {
-    const plan = this.planOf(request)
-    const { where, params } = filtersOf(request)
-    const best = `SELECT id, story_id, tier, score, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY tier, score, id) AS n FROM (
-                    SELECT d.article_id AS id, d.story_id AS story_id, ${tierOf(plan)} AS tier, ${BM25} AS score
-                    FROM search_text JOIN search_docs d ON d.rowid = search_text.rowid
-                    WHERE search_text MATCH ? AND d.story_id IS NOT NULL ${where})`
-    const bestParams = [...tierParams(plan), matchOf(plan, request), ...params]
-    const after = request.after
-    const select = `SELECT b.id AS id, b.story_id AS story_id, b.tier AS tier, b.score AS score, s.updated_at AS sort_key, s.record AS record
-                    FROM (${best}) b JOIN stories s ON s.id = b.story_id WHERE b.n = 1`
-    const rows =
-      request.sort === 'relevance'
-        ? this.sql.exec(
-            `${select} ${after?.sort === 'relevance' ? 'AND (b.tier, b.score, b.story_id) > (?, ?, ?)' : ''} ORDER BY b.tier, b.score, b.story_id LIMIT ?`,
-            ...bestParams,
-            ...(after?.sort === 'relevance' ? [after.tier, after.score, after.id] : []),
-            request.limit + 1,
-          )
-        : this.sql.exec(
-            `${select} ${after?.sort === 'recent' ? 'AND (s.updated_at, b.story_id) < (?, ?)' : ''} ORDER BY s.updated_at DESC, b.story_id DESC LIMIT ?`,
-            ...bestParams,
-            ...(after?.sort === 'recent' ? [after.key, after.id] : []),
-            request.limit + 1,
-          )
-    const found = rows.toArray()
+    const found = this.matches(request, 'stories')
     const page = found.slice(0, request.limit)
     const items = page.map((row): StoryHit => {
-      const { articles: _articles, ...card } = StorySchema.parse(JSON.parse(String(row.record)))
-      const article = this.article(String(row.id))
+      const { articles: _articles, ...card } = parseStory(row.record)
+      const article = this.article(row.id)
       return { ...card, match: { articleId: article.id, title: article.title, ...snippetOf(searchFieldsOf(article).body, request.query) } }
     })
     const last = page.at(-1)
-    const next = found.length > request.limit && last !== undefined ? positionOf(request, rankedOf(last), String(last.story_id), String(last.sort_key)) : null
-    return { items, next }
+    return { items, next: found.length > request.limit && last !== undefined ? positionOf(request, last, last.storyId ?? '') : null }
+  }
+
+  /**
+   * One page (and one more row) of matches: articles, or stories each with its
+   * best report (by relevance) or its newest matching report (by date).
+   *
+   * By relevance, only the `maxScored` most recently indexed matches are
+   * scored (match.ts): a cheap first pass in rowid order finds where they
+   * start (counting matches of the filter tokens, a superset of the filters).
+   * By date nothing is scored; the match needs every unit.
+   */
+  private matches(request: SearchRequest, list: SearchList): Ranked[] {
+    const plan = narrowed(this.planOf(request), filterExpressionOf(request.filters))
+    const { where, params } = filtersOf(request)
+    const from = `FROM search_text JOIN search_docs d ON d.rowid = search_text.rowid WHERE search_text MATCH ? ${where} ${list === 'stories' ? 'AND d.story_id IS NOT NULL' : ''}`
+    const after = request.after
+    if (request.sort === 'recent') {
+      const match = plan.all ?? plan.any
+      const keyset = after?.sort === 'recent' ? [after.key, after.id] : []
+      const rows =
+        list === 'articles'
+          ? this.sql.exec(
+              `SELECT d.article_id AS id, d.story_id AS story_id, d.sort_key AS sort_key ${from}
+               ${keyset.length > 0 ? 'AND (d.sort_key, d.article_id) < (?, ?)' : ''} ORDER BY d.sort_key DESC, d.article_id DESC LIMIT ?`,
+              match,
+              ...params,
+              ...keyset,
+              request.limit + 1,
+            )
+          : this.sql.exec(
+              `SELECT b.id AS id, b.story_id AS story_id, s.updated_at AS sort_key, s.record AS record FROM (
+                 SELECT d.article_id AS id, d.story_id AS story_id, ROW_NUMBER() OVER (PARTITION BY d.story_id ORDER BY d.sort_key DESC, d.article_id DESC) AS n ${from}
+               ) b JOIN stories s ON s.id = b.story_id WHERE b.n = 1
+               ${keyset.length > 0 ? 'AND (s.updated_at, b.story_id) < (?, ?)' : ''} ORDER BY s.updated_at DESC, b.story_id DESC LIMIT ?`,
+              match,
+              ...params,
+              ...keyset,
+              request.limit + 1,
+            )
+      return rows.toArray().map(rankedOf)
+    }
+    // FTS5 alone, newest rowid first, stopping at the bound: the filter tokens stand in for the SQL conditions here.
+    const floorRow = this.sql
+      .exec(`SELECT rowid AS r FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`, plan.any, this.maxScored - 1)
+      .toArray()[0]
+    const floor = floorRow === undefined ? [] : [Number(floorRow.r)]
+    const scored = `SELECT d.article_id AS id, d.story_id AS story_id, d.sort_key AS sort_key, ${tierOf(plan, floor.length > 0)} AS tier, ${BM25} AS score
+                    ${from} ${floor.length > 0 ? 'AND search_text.rowid >= ?' : ''}`
+    const scoredParams = [...tierParams(plan, floor), plan.any, ...params, ...floor]
+    const keyset = after?.sort === 'relevance' ? [after.tier, after.score, after.id] : []
+    const rows =
+      list === 'articles'
+        ? this.sql.exec(
+            `SELECT * FROM (${scored}) ${keyset.length > 0 ? 'WHERE (tier, score, id) > (?, ?, ?)' : ''} ORDER BY tier, score, id LIMIT ?`,
+            ...scoredParams,
+            ...keyset,
+            request.limit + 1,
+          )
+        : this.sql.exec(
+            `SELECT b.id AS id, b.story_id AS story_id, b.tier AS tier, b.score AS score, s.updated_at AS sort_key, s.record AS record FROM (
+               SELECT id, story_id, tier, score, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY tier, score, id) AS n FROM (${scored})
+             ) b JOIN stories s ON s.id = b.story_id WHERE b.n = 1
+             ${keyset.length > 0 ? 'AND (b.tier, b.score, b.story_id) > (?, ?, ?)' : ''} ORDER BY b.tier, b.score, b.story_id LIMIT ?`,
+            ...scoredParams,
+            ...keyset,
+            request.limit + 1,
+          )
+    return rows.toArray().map(rankedOf)
   }
 
   /** The query's expressions, leaving out of the scored ones the terms in at least half the articles (match.ts). */
@@ -200,18 +230,26 @@ export class SearchIndex {
   }
 }
 
+/**
+ * The plan with the filter tokens ANDed to each expression (filters.ts): FTS5
+ * then intersects posting lists, and the SQL conditions only check what is left.
+ */
+function narrowed(plan: MatchPlan, filter: string | null): MatchPlan {
+  if (filter === null) return plan
+  const and = (expression: string | null) => (expression === null ? null : `(${expression}) AND ${filter}`)
+  return { ...plan, any: `(${plan.any}) AND ${filter}`, all: and(plan.all), exact: and(plan.exact) }
+}
+
 /** BM25 with title columns weighted (match.ts); lower is better, as FTS5 returns it. */
 const BM25 = `bm25(search_text, ${BM25_WEIGHTS.join(', ')})`
 
-/** What sort=recent lists: documents with every unit (a newest-first list of partial matches would be noise). */
-function matchOf(plan: MatchPlan, request: SearchRequest): string {
-  return request.sort === 'recent' ? (plan.all ?? plan.any) : plan.any
-}
-
-/** The ranking tier as SQL (match.ts): FTS5 subqueries for "every unit" and "every unit, spelled as typed". */
-function tierOf(plan: MatchPlan): string {
+/**
+ * The ranking tier as SQL (match.ts): FTS5 subqueries for "every unit" and
+ * "every unit, spelled as typed", within the scored rowids when bounded.
+ */
+function tierOf(plan: MatchPlan, bounded: boolean): string {
   if (!plan.tiered) return '0'
-  const inExact = `search_text.rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)`
+  const inExact = `search_text.rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ? ${bounded ? 'AND rowid >= ?' : ''})`
   const inAll = inExact
   if (plan.exact !== null && plan.all !== null) return `CASE WHEN ${inExact} THEN 0 WHEN ${inAll} THEN 1 ELSE 2 END`
   if (plan.exact !== null) return `CASE WHEN ${inExact} THEN 0 ELSE 1 END`
@@ -219,9 +257,9 @@ function tierOf(plan: MatchPlan): string {
   return '0'
 }
 
-function tierParams(plan: MatchPlan): string[] {
+function tierParams(plan: MatchPlan, floor: readonly number[]): (string | number)[] {
   if (!plan.tiered) return []
-  return [plan.exact, plan.all].filter((expression) => expression !== null)
+  return [plan.exact, plan.all].filter((expression) => expression !== null).flatMap((expression) => [expression, ...floor])
 }
 
 function filtersOf(request: SearchRequest): { where: string; params: (string | number)[] } {
@@ -250,16 +288,23 @@ function filtersOf(request: SearchRequest): { where: string; params: (string | n
 function rankedOf(row: Record<string, SqlStorageValue>): Ranked {
   return {
     id: String(row.id),
-    storyId: row.story_id === null ? null : String(row.story_id),
-    tier: Number(row.tier),
-    score: Number(row.score),
+    storyId: row.story_id === null || row.story_id === undefined ? null : String(row.story_id),
+    tier: Number(row.tier ?? 0),
+    score: Number(row.score ?? 0),
     sortKey: String(row.sort_key),
+    record: row.record ?? null,
   }
 }
 
-function positionOf(request: SearchRequest, row: Ranked, id: string, key: string): SearchPosition {
-  if (request.sort === 'recent') return { sort: 'recent', key, id }
+/** Where a page ended, for its cursor: `id` is the article's or, in a story list, the story's. */
+function positionOf(request: SearchRequest, row: Ranked, id: string): SearchPosition {
+  if (request.sort === 'recent') return { sort: 'recent', key: row.sortKey, id }
   return { sort: 'relevance', tier: row.tier === 0 ? 0 : row.tier === 1 ? 1 : 2, score: row.score, id }
+}
+
+function parseStory(value: SqlStorageValue): Story {
+  if (typeof value !== 'string') throw new TypeError('story record is not text')
+  return StorySchema.parse(JSON.parse(value))
 }
 
 /** Records in SQL were written by the Newsroom from checked input; still, check what we read. */
