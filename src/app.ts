@@ -11,6 +11,7 @@ import { ApiError, problemResponse } from './http/problem.js'
 import { CACHE_POLICY, jsonWithPolicy } from './http/respond.js'
 import { articleRoutes } from './routes/articles.js'
 import { embedRoutes } from './routes/embed.js'
+import { sourceRoutes } from './routes/sources.js'
 import { storyRoutes } from './routes/stories.js'
 import { summaryRoutes } from './routes/summaries.js'
 import { OPENAPI_JSON } from './openapi.generated.js'
@@ -50,6 +51,7 @@ export function createApp() {
   app.route('/', summaryRoutes)
   app.route('/', storyRoutes)
   app.route('/', embedRoutes)
+  app.route('/', sourceRoutes)
 
   app.get('/openapi.json', (c) =>
     c.body(OPENAPI_JSON, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE_POLICY.docs }),

@@ -2,6 +2,8 @@
  * The Worker's bindings and per-request variables.
  * Binding names match wrangler.toml; INGEST_TOKEN is a secret (`.dev.vars` locally).
  */
+import type { SourceRegistry } from './gather/registry.js'
+import type { GatherMessage } from './store/source-schemas.js'
 import type { StoreReader } from './store/kv.js'
 import type { Newsroom } from './writer/newsroom.js'
 
@@ -12,6 +14,14 @@ export type Bindings = {
   NEWSROOM: DurableObjectNamespace<Newsroom>
   /** Bearer token required by every write; writes are refused while it is unset. */
   INGEST_TOKEN?: string
+  /** Sources (outlets' feeds), their health, items seen and per-host politeness state (src/gather/registry.ts). */
+  SOURCES: DurableObjectNamespace<SourceRegistry>
+  /** Feed items waiting for their article page to be fetched (consumer: src/gather/consume.ts). */
+  GATHER_QUEUE: Queue<GatherMessage>
+  /** `true` lets sources on loopback and private addresses be fetched: `npm start` and tests only. */
+  ALLOW_LOCAL_SOURCES?: string
+  /** Where an outlet's operator can read about bantin's crawler; named in the User-Agent. */
+  CONTACT_URL?: string
 }
 
 export type AppEnv = {

@@ -38,7 +38,7 @@ export function buildOpenApiDocument(): Json {
         required: true,
         content: {
           'application/json': { schema: schemaOf(route.body.json, 'input') },
-          'text/plain': { schema: { type: 'string', description: route.body.text } },
+          ...(route.body.text === undefined ? {} : { 'text/plain': { schema: { type: 'string', description: route.body.text } } }),
         },
       }
     }

@@ -14,6 +14,7 @@ import {
   StorySchema,
   StorySummarySchema,
 } from '../store/schemas.js'
+import { SourceInputSchema, SourcePageSchema, SourceSchema, SourceUpdateSchema } from '../store/source-schemas.js'
 import { EmbedQuerySchema, ListQuerySchema, OEmbedQuerySchema, SummaryQuerySchema, TextIngestQuerySchema } from './queries.js'
 
 export type ResponseSpec = { description: string; json?: z.ZodMiniType; problem?: true; html?: true; javascript?: true }
@@ -26,7 +27,8 @@ export type RouteSpec = {
   auth?: true
   query?: z.ZodMiniObject
   params?: Record<string, string>
-  body?: { json: z.ZodMiniType; text: string }
+  /** `text` documents a text/plain alternative; without it the route takes JSON only. */
+  body?: { json: z.ZodMiniType; text?: string }
   responses: Record<number, ResponseSpec>
 }
 
@@ -41,6 +43,58 @@ const writeErrors = {
   422: problem('Fields that fail validation (named in `errors`), or no article text'),
 }
 const articleBody = { json: ArticleInputSchema, text: 'Raw article as a site delivers it: optional `date YYYY-MM[-DD]`, a title line, paragraphs' }
+
+const sourceId = { id: 'source id: 16 hex digits' }
+const sourceWriteErrors = {
+  400: problem('Malformed JSON'),
+  401: problem('Missing or wrong ingest token'),
+  413: problem('Body over 1 MiB'),
+  415: problem('Not JSON'),
+  422: problem('Fields that fail validation (named in `errors`), or a feed URL bantin refuses to fetch (loopback, private, link-local, not http/https)'),
+}
+
+/** Sources: the outlets' feeds bantin gathers from (src/routes/sources.ts). */
+const SOURCE_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/v1/sources',
+    summary: 'Register an outlet feed (RSS 2.0, Atom 1.0, JSON Feed 1.1) to gather from; the feed is fetched and read once first',
+    auth: true,
+    body: { json: SourceInputSchema },
+    responses: {
+      201: { description: 'Registered; `Location` names it. Checked from the next Cron run (every 5 minutes)', json: SourceSchema },
+      200: { description: 'That feed is already registered: the source', json: SourceSchema },
+      ...sourceWriteErrors,
+      409: problem('The deployment keeps no more sources'),
+      502: problem('The feed could not be fetched (network, timeout, 5xx, or the site asked to wait)'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/sources',
+    summary: 'Sources with their health, newest first',
+    query: ListQuerySchema,
+    responses: { 200: { description: 'A page; `nextCursor` is null on the last', json: SourcePageSchema }, 400: problem('Bad limit or cursor') },
+  },
+  { method: 'get', path: '/v1/sources/{id}', summary: 'One source and its health', params: sourceId, responses: { 200: { description: 'The source', json: SourceSchema }, 404: problem('No such source') } },
+  {
+    method: 'put',
+    path: '/v1/sources/{id}',
+    summary: 'Change a source: its name, its check interval, or pause and resume it (resuming clears its failures)',
+    auth: true,
+    params: sourceId,
+    body: { json: SourceUpdateSchema },
+    responses: { 200: { description: 'The changed source', json: SourceSchema }, ...sourceWriteErrors, 404: problem('No such source') },
+  },
+  {
+    method: 'delete',
+    path: '/v1/sources/{id}',
+    summary: 'Stop gathering from a source (its articles stay)',
+    auth: true,
+    params: sourceId,
+    responses: { 204: { description: 'Removed' }, 401: problem('Missing or wrong ingest token'), 404: problem('No such source') },
+  },
+]
 
 export const ROUTES: readonly RouteSpec[] = [
   { method: 'get', path: '/healthz', summary: 'Liveness', responses: { 200: { description: '`{ status: "ok" }`' } } },
@@ -114,6 +168,7 @@ export const ROUTES: readonly RouteSpec[] = [
     query: SummaryQuerySchema,
     responses: { 200: { description: 'The summary', json: StorySummarySchema }, 400: problem('Bad words, sentences or id'), 404: problem('No such story') },
   },
+  ...SOURCE_ROUTES,
   { method: 'get', path: '/widget.js', summary: 'The <bantin-summary> custom element', responses: { 200: { description: 'JavaScript', javascript: true } } },
   {
     method: 'get',

@@ -8,7 +8,8 @@
 import type * as z from 'zod/mini'
 import { ApiError } from '../http/problem.js'
 import { HOT_TTL_MS, etagOf, hotGet, hotSet } from './hot-cache.js'
-import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, storyKey, storySummaryKey } from './keys.js'
+import { ARTICLES_HEAD_KEY, SOURCES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, sourceKey, storyKey, storySummaryKey } from './keys.js'
+import { type Source, SourceSchema, type SourcesHead, SourcesHeadSchema } from './source-schemas.js'
 import {
   type Article,
   type ArticleSummaryRecord,
@@ -70,5 +71,7 @@ export function storeReader(kv: KVNamespace, stats: ReadStats) {
     storiesHead: async (): Promise<StoriesHead> => (await read(STORIES_HEAD_KEY, StoriesHeadSchema))?.value ?? { total: 0, items: [] },
     articleSummary: (id: string) => read<ArticleSummaryRecord>(articleSummaryKey(id), ArticleSummarySchema),
     storySummary: (id: string) => read<StorySummaryRecord>(storySummaryKey(id), StorySummarySchema),
+    source: (id: string) => read<Source>(sourceKey(id), SourceSchema),
+    sourcesHead: async (): Promise<SourcesHead> => (await read(SOURCES_HEAD_KEY, SourcesHeadSchema))?.value ?? { total: 0, items: [] },
   }
 }

@@ -148,6 +148,17 @@ export class Newsroom extends DurableObject<Bindings> {
     return this.storySlice(after, limit)
   }
 
+  /** Which of these canonical URLs are stored already: the gatherer (src/gather/) skips their pages. */
+  async storedUrls(urls: readonly string[]): Promise<string[]> {
+    const stored: string[] = []
+    // Durable Object SQL takes at most 100 bound parameters per statement.
+    for (let i = 0; i < urls.length; i += 100) {
+      const chunk = urls.slice(i, i + 100)
+      for (const row of this.sql.exec(`SELECT url FROM articles WHERE url IN (${chunk.map(() => '?').join(', ')})`, ...chunk)) stored.push(String(row.url))
+    }
+    return stored
+  }
+
   /** Write out everything still in the outbox, whatever the per-key interval. */
   override async alarm(): Promise<void> {
     await this.flush(true)
