@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+import { filesIn, startOutlet } from './local-outlet.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
@@ -29,6 +30,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 
 await waitUntilReady()
+await gatherFromLocalOutlet()
 await seed()
 
 function portFrom(argv) {
@@ -89,4 +91,42 @@ async function seed() {
     console.log(`[bantin] ${name} → ${base}/v1/articles/${answer.id} (${res.status === 201 ? 'new' : 'already stored'})`)
   }
   console.log(`[bantin] ${files.length} sample articles loaded (${created} new). Try ${base}/v1/articles`)
+}
+
+/**
+ * Gathering, offline: start a small local outlet serving the fixture feed and
+ * article pages (test/fixtures/gather/site, built from data/), register its
+ * RSS feed as a source, and run one Cron check, so the whole path — feed,
+ * queue, page, article, story, summary — can be watched with no network.
+ * Runs before the samples are posted, so its articles are new. Needs
+ * ALLOW_LOCAL_SOURCES=true in .dev.vars (the example has it): bantin
+ * otherwise refuses loopback addresses.
+ */
+async function gatherFromLocalOutlet() {
+  const name = 'Tin Mẫu (local outlet)'
+  const outlet = await startOutlet(filesIn(join(root, 'test', 'fixtures', 'gather', 'site')))
+  process.on('exit', () => outlet.stop())
+  const auth = { Authorization: `Bearer ${token}` }
+  // The outlet gets a new port each start: forget the ones registered by earlier starts.
+  for (const old of (await (await fetch(`${base}/v1/sources`)).json()).items ?? []) {
+    if (old.name === name) await fetch(`${base}/v1/sources/${old.id}`, { method: 'DELETE', headers: auth })
+  }
+  const res = await fetch(`${base}/v1/sources`, {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ feedUrl: `${outlet.origin}/rss.xml`, name }),
+  })
+  const source = await res.json()
+  if (!res.ok) {
+    console.error(`[bantin] local outlet not registered: ${res.status} ${source.detail ?? ''} (is ALLOW_LOCAL_SOURCES=true in .dev.vars?)`)
+    return
+  }
+  console.log(`[bantin] local outlet ${outlet.origin} serves a feed and its article pages; registered as ${base}/v1/sources/${source.id}`)
+  await fetch(`${base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)
+  let health = source
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(250)) {
+    health = await (await fetch(`${base}/v1/sources/${source.id}`)).json()
+    if (health.lastCheckedAt !== null && health.articlesIngested >= health.itemsSeen) break
+  }
+  console.log(`[bantin] one check: ${health.itemsSeen} feed items → ${health.articlesIngested} articles stored (${health.articlesFromFeedItems} of them from the feed item, their page unreadable). Try ${base}/v1/stories`)
 }
