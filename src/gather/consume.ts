@@ -17,6 +17,7 @@
 import type { Bindings } from '../env.js'
 import { ApiError } from '../http/problem.js'
 import { type NewArticle, prepareFromJson } from '../ingest/prepare.js'
+import { hotClear } from '../store/hot-cache.js'
 import { type GatherMessage, GatherMessageSchema } from '../store/source-schemas.js'
 import { newsroomOf } from '../writer/client.js'
 import { decodeBody } from './charset.js'
@@ -177,6 +178,8 @@ async function store(env: Env, body: GatherMessage, page: PageArticle | null, no
     gathered: { sourceId: body.sourceId, from, note: from === 'page' ? null : why },
   }
   const result = await newsroomOf(env).ingest(article)
+  // A write through this isolate clears its hot cache at once, as a POST does (store/hot-cache.ts).
+  hotClear()
   await registry.recordArticle(body.sourceId, { url: body.url, created: result.created, from, error: from === 'page' ? null : why, at })
   const report: ItemReport = { url: body.url, outcome: result.created ? 'stored' : 'already-stored', from, note: from === 'page' ? null : why }
   console.log(JSON.stringify({ level: 'info', event: 'gather-item', id: result.article.id, ...report }))
