@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../http/problem.js'
 import { countWords, normalizeLine } from '../text/normalize.js'
-import { cleanParagraphs, isValidPartialDate, parseArticleText } from '../text/parse-article.js'
+import { cleanParagraphs, cutDateline, isValidPartialDate, parseArticleText } from '../text/parse-article.js'
 import { articleIdOf, canonicalUrl, contentHashOf } from '../store/ids.js'
 import { ArticleInputSchema, StoryIdSchema, type Article } from '../store/schemas.js'
 
@@ -53,8 +53,8 @@ export async function prepareFromJson(body: unknown): Promise<NewArticle> {
   const title = normalizeLine(input.title)
   const blocks = input.paragraphs ?? (input.body ?? '').split(/\n/)
   const cleaned = cleanParagraphs(blocks, title)
-  const lead = input.lead === undefined ? null : normalizeLine(input.lead) || null
-  const paragraphs = lead === null ? cleaned.paragraphs : cleaned.paragraphs.filter((p) => p !== lead)
+  const givenLead = input.lead === undefined ? null : normalizeLine(input.lead) || null
+  const { lead, paragraphs, outlet } = cutDateline(givenLead, givenLead === null ? cleaned.paragraphs : cleaned.paragraphs.filter((p) => p !== givenLead))
   if (paragraphs.length === 0 && lead === null) {
     throw new ApiError('empty-article', 'The article has no text once boilerplate and captions are removed.', {
       errors: [{ field: input.paragraphs ? 'paragraphs' : 'body', message: 'no article text' }],
@@ -66,7 +66,8 @@ export async function prepareFromJson(body: unknown): Promise<NewArticle> {
     lead,
     paragraphs,
     captions: cleaned.captions,
-    source: input.source === undefined ? cleaned.source : normalizeLine(input.source),
+    // The client's word first, then the outlet the dateline tag names, then the closing credit.
+    source: input.source === undefined ? (outlet ?? cleaned.source) : normalizeLine(input.source),
     url: input.url === undefined ? null : canonicalUrl(input.url),
     publishedAt: input.publishedAt ?? null,
     storyId: input.storyId ?? null,
