@@ -22,7 +22,7 @@ import * as z from 'zod/mini'
 import type { Bindings } from '../env.js'
 import type { NewArticle } from '../ingest/prepare.js'
 import { assignArticle } from '../stories/assign.js'
-import { storySlugOf, termCountsOf } from '../stories/group.js'
+import { signatureOf, storySlugOf, termCountsOf } from '../stories/group.js'
 import { type StoryMember, storyFactsOf } from '../stories/story.js'
 import { reportsToSummarize } from '../summarize/multi-document.js'
 import { type CursorKey, sortKeyOf } from '../store/cursor.js'
@@ -38,7 +38,7 @@ import {
   StorySchema,
 } from '../store/schemas.js'
 import { DEFAULT_STORY_SUMMARY_WORDS } from '../summarize/defaults.js'
-import { GROUPING_SCHEMA, SqlGrouping } from './sql-grouping.js'
+import { SqlGrouping, migrateGrouping } from './sql-grouping.js'
 import { defaultArticleSummary, storySummaryOf } from './summaries.js'
 
 /** KV's documented limit is one write per second to the same key. */
@@ -162,7 +162,8 @@ export class Newsroom extends DurableObject<Bindings> {
     const sortKey = sortKeyOf(article.publishedAt, article.ingestedAt)
     // Grouping compares publication times; an undated report's time is unknown, not its ingest time.
     const time = article.publishedAt === null ? null : Date.parse(sortKey)
-    const { decision, vector, terms } = assignArticle(this.grouping, termCountsOf(article), time)
+    const signature = signatureOf(article)
+    const { decision, vector, terms } = assignArticle(this.grouping, signature, time)
     const storyId = article.storyId ?? decision.storyId ?? storySlugOf(article.title, article.id)
     const stored: Article = { ...article, storyId }
     this.sql.exec(
@@ -175,7 +176,7 @@ export class Newsroom extends DurableObject<Bindings> {
       storyId,
       JSON.stringify(stored),
     )
-    this.grouping.addMember(stored.id, storyId, vector, terms, time)
+    this.grouping.addMember(stored.id, storyId, vector, terms, time, signature.where)
     this.enqueue(articleKey(stored.id), stored)
     this.enqueue(articleSummaryKey(stored.id), defaultArticleSummary(stored))
     this.refreshStory(storyId, now)
@@ -373,7 +374,7 @@ function migrate(sql: SqlStorage): void {
       seq INTEGER NOT NULL
     );
   `)
-  sql.exec(GROUPING_SCHEMA)
+  migrateGrouping(sql)
 }
 
 /** Records in SQL were written by this class from checked input; still, check what we read. */
