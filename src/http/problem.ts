@@ -10,6 +10,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { CorruptRecordError } from '../store/errors.js'
 
 /** Every problem the API can answer with: status and a stable human title. */
 const PROBLEMS = {
@@ -102,8 +103,10 @@ export function problemResponse(c: Context, err: unknown): Response {
   })
 }
 
+/** Map anything thrown (our own errors, the storage layer's domain errors, Hono's) onto a problem code. */
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
+  if (err instanceof CorruptRecordError) return new ApiError('corrupt-record', err.message, { cause: err })
   if (err instanceof HTTPException) {
     const code = CODE_BY_STATUS[err.status] ?? 'internal'
     return new ApiError(code, code === 'internal' ? 'Unexpected error.' : PROBLEMS[code].title, { cause: err })

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono'
 import type { AppEnv } from '../env.js'
+import { ApiError } from '../http/problem.js'
 import { jsonWithPolicy } from '../http/respond.js'
 import { parseQuery } from '../http/validate.js'
 import { type CursorKey, decodeCursor, encodeCursor, pageFromHead } from '../store/cursor.js'
@@ -24,6 +25,9 @@ export type ListSource<T> = {
 export async function listPage<T>(c: Context<AppEnv>, source: ListSource<T>): Promise<Response> {
   const { limit, cursor } = parseQuery(c, ListQuerySchema)
   const after = cursor === undefined ? null : decodeCursor(cursor, source.arity)
+  if (cursor !== undefined && after === null) {
+    throw new ApiError('invalid-query', 'cursor is not one this API issued.', { errors: [{ field: 'cursor', message: 'malformed cursor' }] })
+  }
   const head = await source.head()
   const page = pageFromHead(head.items, head.total, after, limit, source.keyOf) ?? (await source.after(after, limit))
   const last = page.items.at(-1)

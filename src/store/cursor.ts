@@ -2,12 +2,11 @@
  * Keyset pagination cursors. A cursor names the last item of a page by its
  * sort position (a tuple of strings, compared newest first), so a page never
  * skips or repeats items when newer ones arrive in between. It travels as
- * opaque base64url JSON.
+ * opaque base64url JSON. A cursor that does not decode is `null`; the route
+ * says so to the client.
  *
  * Articles sort by (sort key, ingest time, id); stories by (update time, id).
  */
-import { ApiError } from '../http/problem.js'
-
 /** A sort position: compared component by component, larger first. */
 export type CursorKey = readonly string[]
 
@@ -32,23 +31,20 @@ export function encodeCursor(key: CursorKey): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-/** Decode a cursor of `arity` parts from a query string; anything malformed is a 400 problem. */
-export function decodeCursor(cursor: string, arity: number): CursorKey {
-  const invalid = new ApiError('invalid-query', 'cursor is not one this API issued.', {
-    errors: [{ field: 'cursor', message: 'malformed cursor' }],
-  })
-  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid
+/** Decode a cursor of `arity` parts from a query string, or null when it is not one this API issued. */
+export function decodeCursor(cursor: string, arity: number): CursorKey | null {
+  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null
   let value: unknown
   try {
     const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))
     value = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0))))
   } catch {
-    throw invalid
+    return null
   }
-  if (!Array.isArray(value) || value.length !== arity) throw invalid
+  if (!Array.isArray(value) || value.length !== arity) return null
   const parts: string[] = []
   for (const part of value) {
-    if (typeof part !== 'string') throw invalid
+    if (typeof part !== 'string') return null
     parts.push(part)
   }
   return parts
