@@ -1,10 +1,11 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
-// Three projects: the pure core (src/**) runs in Node, where it must also run
+// Four projects: the pure core (src/**) runs in Node, where it must also run
 // for benchmarks; the Worker (test/*.test.ts) runs in workerd against real
 // local KV and Durable Objects through @cloudflare/vitest-pool-workers; the
-// widget (test/browser/) runs in Chromium against the Worker under wrangler dev.
+// scripts and the API contract (test/node/) run in Node; the widget
+// (test/browser/) runs in Chromium against the Worker under wrangler dev.
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +21,10 @@ export default defineConfig({
           }),
         ],
         test: { name: 'worker', include: ['test/*.test.ts'] },
+      },
+      {
+        // The scripts and the API contract, in Node: ports, the OpenAPI document as tools read it.
+        test: { name: 'node', include: ['test/node/*.test.ts'], environment: 'node', testTimeout: 60_000 },
       },
       {
         // A real Chromium (Debian's, installed by .ci/run) against `wrangler dev`.
