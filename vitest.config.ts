@@ -8,6 +8,9 @@ import { defineConfig } from 'vitest/config'
 // (test/browser/) runs in Chromium against the Worker under wrangler dev.
 export default defineConfig({
   test: {
+    // Quiet when passing: every request logs one JSON line (http/observe.ts), a
+    // thousand lines per run; a failing test's logs are still printed.
+    silent: 'passed-only',
     projects: [
       {
         test: { name: 'core', include: ['src/**/*.test.ts'], environment: 'node' },
