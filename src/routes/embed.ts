@@ -7,7 +7,7 @@ import type { AppEnv } from '../env.js'
 import { ApiError } from '../http/problem.js'
 import { CACHE_POLICY, jsonWithPolicy } from '../http/respond.js'
 import { etagOf } from '../store/hot-cache.js'
-import { ARTICLE_ID, STORY_ID } from '../store/schemas.js'
+import { ARTICLE_ID, isStoryId } from '../store/schemas.js'
 import { WIDGET_JS, WIDGET_VERSION } from '../widget/bundle.generated.js'
 import { EMBED_SCRIPT, EMBED_STYLE, type EmbedInput, type Lang, type Theme, renderEmbedPage, renderMissingPage } from '../widget/embed-page.js'
 import { type EmbedTarget, embedTargetOf, oembedResponse } from '../widget/oembed.js'
@@ -45,7 +45,7 @@ embedRoutes.get('/widget/:file', (c) => {
 embedRoutes.get('/embed/stories/:id', async (c) => {
   const id = c.req.param('id')
   const options = parseQuery(c, EmbedQuerySchema)
-  const summary = STORY_ID.test(id) ? (await c.var.store.storySummary(id))?.value ?? null : null
+  const summary = isStoryId(id) ? (await c.var.store.storySummary(id))?.value ?? null : null
   return embedPage(c, { kind: 'story', id }, summary === null ? null : { kind: 'story', summary }, options)
 })
 
@@ -97,7 +97,7 @@ embedRoutes.get('/oembed', async (c) => {
   const target = embedTargetOf(url, origin)
   if (target === null) throw new ApiError('route-not-found', `${url} is not an embed URL of ${origin}.`)
   const summary = target.kind === 'story'
-    ? STORY_ID.test(target.id) ? ((await c.var.store.storySummary(target.id))?.value ?? null) : null
+    ? isStoryId(target.id) ? ((await c.var.store.storySummary(target.id))?.value ?? null) : null
     : ARTICLE_ID.test(target.id) ? ((await c.var.store.articleSummary(target.id))?.value ?? null) : null
   if (summary === null) throw new ApiError(target.kind === 'story' ? 'story-not-found' : 'article-not-found', `Nothing to embed at ${url}.`)
   return jsonWithPolicy(c, oembedResponse(target, { origin, title: summary.title, maxwidth, maxheight }), 'item')

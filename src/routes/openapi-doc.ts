@@ -5,6 +5,7 @@
  * Worker ships the document, not the converter.
  */
 import * as z from 'zod/mini'
+import { queryIntegers } from './queries.js'
 import { ROUTES, type ResponseSpec } from './spec.js'
 
 type Json = Record<string, unknown>
@@ -61,8 +62,16 @@ export function buildOpenApiDocument(): Json {
 function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): Json {
   const id = z.globalRegistry.get(schema)?.id
   if (id !== undefined) return { $ref: COMPONENT(id) }
-  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Json
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any', override: integerQueries }) as Json
   return rest
+}
+
+/** A bounded integer query parameter is documented as the integer a client sends (queries.ts checks its digits). */
+function integerQueries(ctx: { zodSchema: unknown; jsonSchema: Json }): void {
+  const bounds = queryIntegers.get(ctx.zodSchema as z.ZodMiniType)
+  if (bounds === undefined) return
+  delete ctx.jsonSchema.pattern
+  Object.assign(ctx.jsonSchema, { type: 'integer', ...bounds })
 }
 
 function responsesOf(responses: Record<number, ResponseSpec>): Json {
