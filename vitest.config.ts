@@ -23,7 +23,8 @@ export default defineConfig({
             miniflare: { bindings: { INGEST_TOKEN: 'test-token' } },
           }),
         ],
-        test: { name: 'worker', include: ['test/*.test.ts'] },
+        // 2 cores shared by several developers: a test of 100 ingests may take several seconds under load.
+        test: { name: 'worker', include: ['test/*.test.ts'], testTimeout: 20_000 },
       },
       {
         // The scripts and the API contract, in Node: ports, the OpenAPI document as tools read it.

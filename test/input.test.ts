@@ -135,3 +135,56 @@ describe('undated articles', () => {
     expect(page.items.map((item) => item.id)).toEqual([ids.tomorrow, ids.undated, ids.yesterday])
   })
 })
+
+describe('cursors bantin did not issue are refused', () => {
+  async function firstCursor(list: 'articles' | 'stories'): Promise<string> {
+    for (let i = 0; i < 3; i++) await postJson({ title: `Tin ${i}`, body: `Nội dung riêng của tin số ${i}.`, storyId: `tin-${i}` })
+    await settle()
+    const page = (await (await call(`/v1/${list}?limit=1`)).json()) as { nextCursor: string | null }
+    expect(page.nextCursor, 'a next page').not.toBeNull()
+    return page.nextCursor ?? ''
+  }
+
+  async function expectRefused(path: string): Promise<void> {
+    const res = await call(path)
+    expect(res.status, path).toBe(400)
+    const problem = await problemOf(res)
+    expect(problem.code).toBe('invalid-query')
+    expect(problem.errors?.map((e) => e.field)).toEqual(['cursor'])
+  }
+
+  it('accepts its own cursor', async () => {
+    const cursor = await firstCursor('articles')
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/)
+    expect((await call(`/v1/articles?limit=1&cursor=${cursor}`)).status).toBe(200)
+  })
+
+  it('refuses a truncated cursor', async () => {
+    const cursor = await firstCursor('articles')
+    await expectRefused(`/v1/articles?cursor=${cursor.slice(0, -1)}`)
+    await expectRefused(`/v1/articles?cursor=${cursor.slice(0, cursor.indexOf('.'))}`)
+  })
+
+  it('refuses a forged position with a copied tag', async () => {
+    const cursor = await firstCursor('articles')
+    const [, tag] = cursor.split('.')
+    const forged = btoa(JSON.stringify(['articles', '9999-12-31', '9999-12-31T00:00:00.000Z', 'ffffffffffffffff'])).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+    await expectRefused(`/v1/articles?cursor=${forged}.${tag}`)
+    await expectRefused(`/v1/articles?cursor=${forged}`)
+  })
+
+  it('refuses a cursor from another list', async () => {
+    const stories = await firstCursor('stories')
+    await expectRefused(`/v1/articles?cursor=${stories}`)
+    const articles = (await (await call('/v1/articles?limit=1')).json()) as { nextCursor: string }
+    await expectRefused(`/v1/stories?cursor=${articles.nextCursor}`)
+  })
+
+  it('refuses a cursor signed under another deployment secret', async () => {
+    const cursor = await firstCursor('stories')
+    const { createApp } = await import('../src/app.js')
+    const { env } = await import('cloudflare:workers')
+    const other = await createApp().request(`/v1/stories?cursor=${cursor}`, {}, { ...env, INGEST_TOKEN: 'another-secret' })
+    expect(other.status, 'another key does not verify it').toBe(400)
+  })
+})

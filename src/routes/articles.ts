@@ -22,6 +22,7 @@ export const articleRoutes = new Hono<AppEnv>()
 
 articleRoutes.get('/v1/articles', (c) =>
   listPage(c, {
+    list: 'articles',
     head: () => c.var.store.articlesHead(),
     after: (after, limit) => newsroomOf(c.env).listArticles(after, limit),
     keyOf: cursorKeyOf,

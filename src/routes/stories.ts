@@ -16,6 +16,7 @@ export const storyRoutes = new Hono<AppEnv>()
 
 storyRoutes.get('/v1/stories', (c) =>
   listPage(c, {
+    list: 'stories',
     head: () => c.var.store.storiesHead(),
     after: (after, limit) => newsroomOf(c.env).listStories(after, limit),
     keyOf: cursorKeyOf,
