@@ -26,7 +26,6 @@ const WIDGET_POLICY = 'public, max-age=3600, stale-while-revalidate=86400'
 const WIDGET_ETAG = `"${WIDGET_VERSION}"`
 
 function widget(c: Context<AppEnv>, cacheControl: string) {
-  if (c.req.header('If-None-Match') === WIDGET_ETAG) return c.body(null, 304, { ETag: WIDGET_ETAG, 'Cache-Control': cacheControl })
   return c.body(WIDGET_JS, 200, {
     ETag: WIDGET_ETAG,
     'Content-Type': 'text/javascript; charset=utf-8',
@@ -69,9 +68,7 @@ async function embedPage(c: Context<AppEnv>, target: EmbedTarget, input: EmbedIn
   if (input === null) return c.body(renderMissingPage(lang), 404, headers)
   const oembedHref = `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`
   const page = renderEmbedPage(input, { theme, lang, oembedHref, canonical })
-  const etag = etagOf(page)
-  if (c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag, 'Cache-Control': headers['Cache-Control'] })
-  return c.body(page, 200, { ...headers, ETag: etag })
+  return c.body(page, 200, { ...headers, ETag: etagOf(page) })
 }
 
 let policy: Promise<string> | undefined

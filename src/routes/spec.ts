@@ -150,4 +150,11 @@ export const ROUTES: readonly RouteSpec[] = [
       501: problem('Only format=json is implemented'),
     },
   },
+  {
+    method: 'get',
+    path: '/problems/{code}',
+    summary: 'What a problem type means (each problem `type` URI resolves here)',
+    params: { code: 'a problem code, as in `code` of a problem' },
+    responses: { 200: { description: 'A short HTML page', html: true }, 404: problem('No such problem type') },
+  },
 ]
