@@ -11,6 +11,8 @@ export default defineConfig({
     // Quiet when passing: every request logs one JSON line (http/observe.ts), a
     // thousand lines per run; a failing test's logs are still printed.
     silent: 'passed-only',
+    // List a passing test by name only when it is really slow (the default, 300 ms, lists a dozen worker tests every run).
+    slowTestThreshold: 1000,
     projects: [
       {
         test: { name: 'core', include: ['src/**/*.test.ts'], environment: 'node' },

@@ -15,12 +15,9 @@ import en from 'zod/v4/locales/en.js'
 // zod/mini ships without messages; English ones make field errors say what is wrong.
 z.config(en())
 
-/**
- * Give a schema a component name (and description) in the OpenAPI document;
- * `jsonSchema` adds what zod's own output cannot say (a `oneOf` of required fields).
- */
-function component<T extends z.ZodMiniType>(schema: T, id: string, description?: string, jsonSchema: Record<string, unknown> = {}): T {
-  z.globalRegistry.add(schema, description === undefined ? { id, ...jsonSchema } : { id, description, ...jsonSchema })
+/** Give a schema a component name (and description) in the OpenAPI document. */
+function component<T extends z.ZodMiniType>(schema: T, id: string, description?: string): T {
+  z.globalRegistry.add(schema, description === undefined ? { id } : { id, description })
   return schema
 }
 
@@ -145,8 +142,10 @@ export const ArticleInputSchema = component(
     ),
   'ArticleInput',
   'An article as JSON. Exactly one of `body` and `paragraphs`. Every string is free of control characters (other than tab and line ends) and lone surrogates (400 `invalid-characters`). Once cleaned, the text (title, lead, paragraphs, captions) holds at most 100,000 characters and 2,000 sentences (413 `article-too-large`).',
-  { oneOf: [{ required: ['body'] }, { required: ['paragraphs'] }] },
 )
+
+/** The fields of ArticleInputSchema of which exactly one is required (the OpenAPI document says so as a `oneOf`). */
+export const ARTICLE_TEXT_FIELDS = ['body', 'paragraphs'] as const
 export type ArticleInput = z.infer<typeof ArticleInputSchema>
 
 /** A report as a story lists it. */
