@@ -10,7 +10,7 @@ import { etagOf } from '../store/hot-cache.js'
 import { ARTICLE_ID, isStoryId } from '../store/schemas.js'
 import { WIDGET_JS, WIDGET_VERSION } from '../widget/bundle.generated.js'
 import { EMBED_SCRIPT, EMBED_STYLE, type EmbedInput, type Lang, type Theme, renderEmbedPage, renderMissingPage } from '../widget/embed-page.js'
-import { type EmbedTarget, embedTargetOf, oembedResponse } from '../widget/oembed.js'
+import { type EmbedTarget, embedPageUrl, embedTargetOf, oembedResponse } from '../widget/oembed.js'
 import { parseQuery } from '../http/validate.js'
 import { EmbedQuerySchema, OEmbedQuerySchema } from './queries.js'
 
@@ -57,7 +57,9 @@ embedRoutes.get('/embed/articles/:id', async (c) => {
 
 async function embedPage(c: Context<AppEnv>, target: EmbedTarget, input: EmbedInput | null, { theme, lang }: { theme: Theme; lang: Lang }) {
   const origin = new URL(c.req.url).origin
-  const canonical = `${origin}/embed/${target.kind === 'story' ? 'stories' : 'articles'}/${target.id}`
+  const canonical = embedPageUrl(target, origin)
+  // The discovery link names this page as asked for, so an oEmbed consumer keeps its theme and language.
+  const asked = embedPageUrl({ ...target, ...(c.req.query('theme') === undefined ? {} : { theme }), ...(c.req.query('lang') === undefined ? {} : { lang }) }, origin)
   const headers = {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': await embedPolicy(),
@@ -66,7 +68,7 @@ async function embedPage(c: Context<AppEnv>, target: EmbedTarget, input: EmbedIn
     'Cache-Control': input === null ? 'public, max-age=60' : CACHE_POLICY.item,
   }
   if (input === null) return c.body(renderMissingPage(lang), 404, headers)
-  const oembedHref = `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`
+  const oembedHref = `${origin}/oembed?url=${encodeURIComponent(asked)}&format=json`
   const page = renderEmbedPage(input, { theme, lang, oembedHref, canonical })
   return c.body(page, 200, { ...headers, ETag: etagOf(page) })
 }
