@@ -7,7 +7,7 @@
  */
 import { ApiError } from '../http/problem.js'
 import { countWords, normalizeLine } from '../text/normalize.js'
-import { cleanParagraphs, isValidPartialDate, parseArticleText } from '../text/parse-article.js'
+import { cleanParagraphs, cutDateline, isValidPartialDate, parseArticleText } from '../text/parse-article.js'
 import { splitSentences } from '../text/sentences.js'
 import { articleIdOf, canonicalUrl, contentHashOf } from '../store/ids.js'
 import { ArticleInputSchema, isStoryId, type Article } from '../store/schemas.js'
@@ -75,8 +75,8 @@ export async function prepareFromJson(body: unknown, now = Date.now()): Promise<
   const blocks = input.paragraphs ?? (input.body ?? '').split(/\n/)
   const textField = input.paragraphs === undefined ? 'body' : 'paragraphs'
   const cleaned = cleanParagraphs(blocks, title)
-  const lead = input.lead === undefined ? null : normalizeLine(input.lead) || null
-  const paragraphs = lead === null ? cleaned.paragraphs : cleaned.paragraphs.filter((p) => p !== lead)
+  const givenLead = input.lead === undefined ? null : normalizeLine(input.lead) || null
+  const { lead, paragraphs, outlet } = cutDateline(givenLead, givenLead === null ? cleaned.paragraphs : cleaned.paragraphs.filter((p) => p !== givenLead))
   if (paragraphs.length === 0 && lead === null) {
     throw new ApiError('empty-article', 'The article has no text once boilerplate and captions are removed.', {
       errors: [{ field: textField, message: 'no article text' }],
@@ -89,7 +89,8 @@ export async function prepareFromJson(body: unknown, now = Date.now()): Promise<
       lead,
       paragraphs,
       captions: cleaned.captions,
-      source: input.source === undefined ? cleaned.source : normalizeLine(input.source),
+      // The client's word first, then the outlet the dateline tag names, then the closing credit.
+      source: input.source === undefined ? (outlet ?? cleaned.source) : normalizeLine(input.source),
       url: input.url === undefined ? null : canonicalUrl(input.url),
       publishedAt: input.publishedAt ?? null,
       storyId: input.storyId ?? null,
