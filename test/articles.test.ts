@@ -285,7 +285,7 @@ describe('the rest of the surface', () => {
   it('answers a wrong method with 405 and Allow', async () => {
     const res = await call('/v1/articles', { method: 'DELETE' })
     expect(res.status).toBe(405)
-    expect(res.headers.get('Allow')).toBe('GET, HEAD, POST')
+    expect(res.headers.get('Allow')).toBe('GET, HEAD, POST, OPTIONS')
     expect((await problemOf(res)).code).toBe('method-not-allowed')
   })
 

@@ -5,6 +5,10 @@
  * hono's `html` template (a title `<img src=x onerror=…>` shows as text).
  * The script posts the content height to the host page so it can size the frame.
  *
+ * The page's language is Vietnamese (`<html lang="vi">`): `lang=en` translates
+ * the labels only, and only they are marked `lang="en"`, so a screen reader
+ * still reads the article text as Vietnamese.
+ *
  * Pure: renders strings from data; the route reads storage and sets headers.
  */
 import { html, raw } from 'hono/html'
@@ -47,13 +51,15 @@ export function renderEmbedPage(
   options: { theme: Theme; lang: Lang; oembedHref: string; canonical: string },
 ): string {
   const labels = LABELS[options.lang]
+  // The page is Vietnamese text; `lang=en` translates the labels only, so they alone are marked English.
+  const labelLang = options.lang === 'vi' ? '' : html` lang="${options.lang}"`
   const { summary } = input
   const items = input.kind === 'story'
     ? input.summary.sentences.map((s) => html`<li>${s.text} ${credit(s.source, s.url)}</li>`)
     : input.summary.sentences.map((s) => html`<li>${s.text}${input.summary.source === null ? '' : html` <span class="credit">— ${input.summary.source}</span>`}</li>`)
   const moreHref = safeHref(input.kind === 'story' ? input.summary.sentences.find((s) => safeHref(s.url) !== null)?.url : input.summary.url)
   return html`<!doctype html>
-<html lang="${options.lang}" data-theme="${options.theme}">
+<html lang="vi" data-theme="${options.theme}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -64,10 +70,10 @@ export function renderEmbedPage(
 </head>
 <body>
 <main aria-labelledby="t">
-<p class="kicker">${input.kind === 'story' ? labels.story : labels.article}</p>
+<p class="kicker"${labelLang}>${input.kind === 'story' ? labels.story : labels.article}</p>
 <h1 id="t">${summary.title}</h1>
 <ol>${items}</ol>
-${moreHref === null ? '' : html`<p class="more"><a href="${moreHref}" target="_blank" rel="noopener">${labels.more} →</a></p>`}
+${moreHref === null ? '' : html`<p class="more"${labelLang}><a href="${moreHref}" target="_blank" rel="noopener">${labels.more} →</a></p>`}
 </main>
 <script>${raw(EMBED_SCRIPT)}</script>
 </body>

@@ -64,6 +64,12 @@ export class SqlGrouping implements GroupingState {
     })
   }
 
+  /** The newest publication time (ms) among a story's members, null when none is dated: the grouping window's anchor. */
+  latestTime(storyId: string): number | null {
+    const latest = this.sql.exec(`SELECT MAX(time) AS t FROM article_vectors WHERE story_id = ?`, storyId).one().t
+    return latest === null ? null : Number(latest)
+  }
+
   /** File an article's vector and whereabouts under its story and index the story by its heaviest terms. */
   addMember(articleId: string, storyId: string, vector: SparseVector, terms: readonly string[], time: number | null, where: Whereabouts): void {
     this.sql.exec(

@@ -111,6 +111,15 @@ describe.skipIf(!hasChromium)('widget and embed in Chromium', () => {
     expect(await page.locator('#dark p.kicker').textContent()).toBe('Story summary')
   })
 
+  it('translates the labels only: the article text stays Vietnamese under lang="en"', async () => {
+    const languages = await page.evaluate(() => {
+      const root = document.getElementById('dark')?.shadowRoot
+      const is = (selector: string, lang: string) => root?.querySelector(selector)?.matches(`:lang(${lang})`) ?? null
+      return { title: is('h2', 'vi'), sentence: is('li', 'vi'), label: is('p.kicker', 'en'), titleEnglish: is('h2', 'en') }
+    })
+    expect(languages).toEqual({ title: true, sentence: true, label: true, titleEnglish: false })
+  })
+
   it('fetches each summary once however many elements show it', () => {
     const storySummaries = summaryRequests.filter((url) => url.includes(`/v1/stories/${STORY}/summary`))
     expect(storySummaries).toHaveLength(1)

@@ -1,58 +1,67 @@
-// `npm start`: run the Worker locally with `wrangler dev` on a persistent local
-// store (.state/), then load every article under data/ through the real ingest
-// API (POST /v1/articles), so the sample data goes through exactly the code a
-// client's article does. Ids are derived from content, so running it twice
-// duplicates nothing. Extra arguments reach wrangler dev: `npm start -- --port 8788`.
+/**
+ * `npm start`: run the Worker locally with `wrangler dev` on a persistent local
+ * store (.state/), then load every article under data/ through the real ingest
+ * API (POST /v1/articles), so the sample data goes through exactly the code a
+ * client's article does. Ids are derived from content, so running it twice
+ * duplicates nothing. Extra arguments reach wrangler dev: `npm start -- --port 8788`.
+ *
+ * Ports: a `--port` you pass is used or refused in one line (exit 1), never
+ * replaced; without one, 8787 or the next free port, and the script says
+ * which. The devtools inspector gets a free port too (wrangler's default,
+ * 9229, collides with any other `wrangler dev` on the machine).
+ */
 import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+import { LOOPBACK, choosePort, freePort, numericFlag } from './ports.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
-const port = portFrom(args) ?? 8787
-const base = `http://127.0.0.1:${port}`
+
+/** wrangler dev's own default port. */
+const DEFAULT_PORT = 8787
 
 /** How long wrangler dev may take to answer /healthz (first start bundles and boots workerd). */
 const READY_TIMEOUT_MS = 60_000
 
+const choice = await choosePort(numericFlag(args, 'port'), DEFAULT_PORT)
+if ('error' in choice) {
+  console.error(`[bantin] ${choice.error}`)
+  process.exit(1)
+}
+if (choice.note !== null) console.log(`[bantin] ${choice.note}`)
+const base = `http://${LOOPBACK}:${choice.port}`
+
 const token = ingestToken()
-const wranglerArgs = ['wrangler', 'dev', '--persist-to', '.state', '--ip', '127.0.0.1', ...args]
-if (portFrom(args) === null) wranglerArgs.push('--port', String(port))
+const wranglerArgs = ['wrangler', 'dev', '--persist-to', '.state', '--ip', LOOPBACK, ...args]
+if (numericFlag(args, 'port') === null) wranglerArgs.push('--port', String(choice.port))
+if (numericFlag(args, 'inspector-port') === null) wranglerArgs.push('--inspector-port', String(await freePort()))
 const child = spawn('npx', wranglerArgs, {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
 })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 
 await waitUntilReady()
 await seed()
 
-function portFrom(argv) {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--port' && argv[i + 1]) return Number(argv[i + 1])
-    if (arg.startsWith('--port=')) return Number(arg.slice('--port='.length))
-  }
-  return null
-}
-
 /** The token from .dev.vars, which wrangler dev also reads; created from the example on first run. */
-function ingestToken() {
+function ingestToken(): string {
   const vars = join(root, '.dev.vars')
   if (!existsSync(vars)) {
     copyFileSync(join(root, '.dev.vars.example'), vars)
     console.log('[bantin] created .dev.vars from .dev.vars.example (local token only)')
   }
   const match = /^INGEST_TOKEN=(.+)$/m.exec(readFileSync(vars, 'utf8'))
-  if (!match) throw new Error('.dev.vars has no INGEST_TOKEN line')
+  if (!match?.[1]) throw new Error('.dev.vars has no INGEST_TOKEN line')
   return match[1].trim()
 }
 
-async function waitUntilReady() {
+async function waitUntilReady(): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (Date.now() < deadline) {
     try {
@@ -68,7 +77,7 @@ async function waitUntilReady() {
   process.exit(1)
 }
 
-async function seed() {
+async function seed(): Promise<void> {
   const dir = join(root, 'data')
   const files = readdirSync(dir).filter((name) => ['.txt', '.json'].includes(extname(name))).sort()
   let created = 0
@@ -80,7 +89,7 @@ async function seed() {
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
       body,
     })
-    const answer = await res.json()
+    const answer = (await res.json()) as { id?: string; detail?: string }
     if (res.status === 201) created += 1
     if (!res.ok) {
       console.error(`[bantin] ${name}: ${res.status} ${answer.detail ?? ''}`)
