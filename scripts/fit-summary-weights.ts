@@ -24,7 +24,8 @@ import { rouge, rougeTokens } from '../bench/rouge.js'
 import { loadDevSet } from '../bench/vnmds.js'
 import { candidatesOf, contextOf } from '../src/summarize/candidates.js'
 import { FEATURE_NAMES, type FeatureWeights, type Features, featuresOf, scoreOf } from '../src/summarize/features.js'
-import { REDUNDANCY_PENALTY, selectSentences } from '../src/summarize/select.js'
+import { planOf } from '../src/summarize/plan.js'
+import { REDUNDANCY_PENALTY, selectFromPlan } from '../src/summarize/select.js'
 
 const FEATURES = FEATURE_NAMES
 const RIDGE = 1
@@ -105,7 +106,7 @@ function articleRouge(items: readonly ArticleItem[], weights: FeatureWeights): n
   let sum = 0
   for (const item of items) {
     const scores = item.features.map((f) => scoreOf(f, weights))
-    const chosen = selectSentences(item.candidates, scores, { words: ARTICLE_CUT }, REDUNDANCY_PENALTY.article).sort((a, b) => a.index - b.index)
+    const chosen = selectFromPlan(planOf(item.candidates, scores, REDUNDANCY_PENALTY.article), { words: ARTICLE_CUT })
     sum += rouge(chosen.map((c) => c.text).join(' '), [item.sapo], ARTICLE_CUT).r2
   }
   return sum / items.length

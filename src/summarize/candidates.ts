@@ -45,9 +45,20 @@ export type Candidate = {
  */
 const MIN_SENTENCE_WORDS = 6
 
+/** A bullet opening a list item. */
+const BULLET = /^[-–—•*+]\s+/u
+
+/**
+ * A finished sentence ends in sentence punctuation (possibly inside quotes or
+ * brackets). Text without it is a heading, a caption or a fragment the page
+ * left unpunctuated: quoted only when an article has nothing finished.
+ */
+const FINISHED = /[.!?…]["”’»)\]]*$|["”’»]$/u
+
 /**
  * Every quotable sentence of an article: captions and sentences that merely
- * repeat the title are left out, and so are fragments when anything longer exists.
+ * repeat the title are left out, and so are fragments and unfinished
+ * (unpunctuated) text when anything longer and finished exists.
  *
  * The lead (sapo) is quoted only when the article has no body: it is the
  * editor's teaser (`Đó là ý kiến của …`), written to make people read on, and
@@ -68,7 +79,10 @@ export function candidatesOf(article: SummaryArticle, order: number): Candidate[
   ]
   let index = 0
   for (const [paragraph, text] of blocks) {
-    for (const { text: sentence, caption } of segmentSentences(text)) {
+    for (const segment of segmentSentences(text)) {
+      // A list item's bullet is layout, not text: `- Không thành lập Hội đồng Hiến pháp.`
+      const sentence = segment.text.replace(BULLET, '')
+      const caption = segment.caption
       const syllables = toSyllables(sentence)
       const candidate: Candidate = {
         articleId: article.id,
@@ -86,7 +100,8 @@ export function candidatesOf(article: SummaryArticle, order: number): Candidate[
     }
   }
   const substantial = all.filter((candidate) => candidate.words >= MIN_SENTENCE_WORDS)
-  return substantial.length > 0 ? substantial : all
+  const finished = substantial.filter((candidate) => FINISHED.test(candidate.text))
+  return finished.length > 0 ? finished : substantial.length > 0 ? substantial : all
 }
 
 /**

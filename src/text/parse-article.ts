@@ -84,6 +84,12 @@ const MAX_CAPTION_WORDS = 40
 /** `(TTXVN/Vietnam+)`, `(Theo Reuters)`, `Theo VnExpress`: a closing credit line. */
 const SOURCE_LINE = /^(?:\((?:theo\s+)?([^()]{2,60})\)|theo\s+([^.()]{2,40}))\.?$/iu
 
+/**
+ * A pointer to a photo the text no longer shows: `(ảnh)`, `(ảnh trên)`,
+ * `(trong ảnh)`, `(Ảnh minh họa)` inside a sentence. Cut, spaces and all.
+ */
+const PHOTO_MARKER = /\s*\((?:[Tt]rong\s+)?[ảẢ]nh(?:\s+(?:trên|dưới|bên|minh\s+h(?:ọa|oạ)))?\)/gu
+
 /** A closing credit names an outlet or agency: a few words at most. */
 const MAX_SOURCE_WORDS = 6
 
@@ -171,7 +177,8 @@ export function cleanParagraphs(blocks: readonly string[], title: string | null 
   const paragraphs: string[] = []
   const captions: string[] = []
   const seen = new Set<string>()
-  for (const line of body) {
+  for (const raw of body) {
+    const line = raw.replace(PHOTO_MARKER, '')
     const caption = captionOf(line, title)
     if (caption !== null) {
       if (caption !== '') captions.push(caption)
@@ -208,6 +215,9 @@ const WIRE_END_MARK = /([.!?…”"])\s*\/\.(?=\s|$)/gu
 
 /** A signature is a few names at most: `Thục Ninh - Bình Giang Theo L’Humanité, Telegraph`. */
 const MAX_SIGNATURE_NAMES = 8
+
+/** Share of capitalized words that makes a short unpunctuated line a signature rather than a sentence. */
+const SIGNATURE_NAME_SHARE = 0.6
 
 /** Words a signature may hold besides names: `theo`, `tổng hợp`, `dịch`, `từ` (a place), dashes and slashes. */
 const SIGNATURE_FILLER = /^(?:theo|tổng|hợp|dịch|từ|và|lược|biên|ghi|[-–—/&,]+)$/iu
@@ -246,7 +256,8 @@ function isSignature(line: string): boolean {
   const words = line.replace(/[()]/g, ' ').split(/\s+/).filter((word) => word !== '' && !SIGNATURE_FILLER.test(word))
   if (words.length === 0 || words.length > MAX_SIGNATURE_NAMES) return false
   const names = words.filter((word) => /^[\p{Lu}\p{N}“"]/u.test(word) || /^(?:\p{Lu}\.)+/u.test(word)).length
-  return names / words.length >= 0.75
+  // Mostly names: `Thành Đạt Thể thao & Văn hóa` (a reporter and a paper whose name has lowercase syllables).
+  return names / words.length >= SIGNATURE_NAME_SHARE
 }
 
 /** Whether a line is a site-furniture heading (see BOILERPLATE_HEADINGS). */

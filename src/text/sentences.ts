@@ -41,10 +41,12 @@ const OPENER = /^[\p{Lu}\p{N}“"‘«(\[–—-]/u
 const CREDIT_LABEL = '(?:Ảnh|Nguồn|Photo|Video|Clip|Đồ họa|Đồ hoạ|Hình)(?:\\s+minh\\s+h(?:ọa|oạ))?'
 
 /**
- * A photo credit flattened into the text: ` - Ảnh: `, ` – Nguồn: `, or after a
- * finished caption sentence, `. Ảnh: `.
+ * A photo credit flattened into the text: ` - Ảnh: `, `Nam- Ảnh: `, ` – Nguồn: `,
+ * after a finished caption sentence (`. Ảnh: `), or straight after the
+ * caption (`… hôm 28-10 Ảnh: Reuters Do thám …`): a capitalized label with a
+ * colon inside a sentence is a credit.
  */
-const DASH_CREDIT = new RegExp(`(?:\\s[-–—]\\s*|(?<=[.!?]\\s)|^)${CREDIT_LABEL}\\s*:\\s*`, 'gu')
+const DASH_CREDIT = new RegExp(`(?:\\s?[-–—]\\s*|\\s|(?<=[.!?]\\s)|^)${CREDIT_LABEL}\\s*:\\s*`, 'gu')
 
 /** Where a credit starts after a finished sentence (`… nhiệm vụ. Ảnh: AFP …`): the caption before it ends there. */
 const CREDIT_AFTER_SENTENCE = new RegExp(`(?<=[.!?]\\s)${CREDIT_LABEL}\\s*:`, 'gu')
@@ -82,14 +84,18 @@ const PAREN_PHOTO_NOTE = /\((?:Trong|trong)\s+ảnh\s*:[^()]{1,80}\)(?=\s+[\p{Lu
  */
 const MAX_CREDIT_TOKENS = 4
 
-/** A sentence that ends in a photo credit: a caption, not reporting. */
-const CAPTION_TAIL = new RegExp(`(?:[-–—]\\s*|\\(\\s*)${CREDIT_LABEL}\\s*:[^.!?]{0,60}\\)?[.!]?$`, 'u')
+/** A sentence that ends in a photo credit (`… - Ảnh: Yahoo!.`, `… - Ảnh Theverge`): a caption, not reporting. */
+const CAPTION_TAIL = new RegExp(`(?:[-–—]\\s*|\\(\\s*)${CREDIT_LABEL}(?:\\s*:(?:[^.!?]|[.!](?=\\S)){0,60}|\\s+\\p{Lu}[^.!?:]{0,40})\\)?[.!]*$`, 'u')
 
 /** A credit on its own: `Ảnh: AFP`, `(Nguồn: Reuters)`, `Ảnh: Telegraph.`, `Ảnh minh họa`. */
 const CREDIT_ONLY = new RegExp(`^\\(?${CREDIT_LABEL}(?:\\s*:(?:[^.!?]|\\.(?=\\S)){0,60})?\\)?[.!]?$`, 'u')
 
-/** A related-article link (`>> …`, `» …`) or a leading all-capitals label (`TIN BÀI LIÊN QUAN: …`). */
-const LINK_OR_LABEL = /^(?:>>|»|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){1,3}\s*:)/u
+/**
+ * A related-article link (`>> …`, `» …`), a leading all-capitals label
+ * (`TIN BÀI LIÊN QUAN: …`), or a photo described by what it shows (`Ảnh Góa
+ * phụ Trắng khoe con trai …`; `ảnh hưởng` is lowercase and never matches).
+ */
+const LINK_OR_LABEL = /^(?:>>|»|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){1,3}\s*:|(?:Ảnh|Hình)\s+\p{Lu})/u
 
 /**
  * Longest sentence, in words. A run of text without sentence punctuation (a
@@ -269,7 +275,10 @@ function creditNameEnd(text: string, from: number): number | null {
   let inAcronym = true
   for (let token = tokenPattern.exec(text); token; token = tokenPattern.exec(text)) {
     const word = token[0]
-    const capitalized = /^[\p{Lu}\p{N}]/u.test(word)
+    // `Nguồn: scmp.com Ông …`: a lowercase host name is a credit too.
+    const capitalized = /^[\p{Lu}\p{N}]/u.test(word) || (count === 0 && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|vn|net|org|info|tv)$/i.test(word))
+    // `Ảnh: KCNA KCNA dẫn lời …`: the agency credited, then named again as the subject.
+    if (count > 0 && word === lastWord) return end
     const opensSentence = count > 0 && (isStopword(toSyllables(word).join(' ')) || !capitalized)
     if (opensSentence || count === MAX_CREDIT_TOKENS) {
       if (capitalized || /^[“"]/.test(word)) return end
