@@ -166,7 +166,7 @@ describe('GET /v1/articles/:id', () => {
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
     expect(await res.json(), 'the same article as ingest answered').toEqual(created)
     const tag = res.headers.get('ETag')
-    expect(tag, 'an ETag').toBeTruthy()
+    expect(tag, 'a strong ETag').toMatch(/^"[0-9a-f]{16}"$/)
     expect(res.headers.get('Cache-Control')).toMatch(/max-age=\d+/)
     const again = await call(`/v1/articles/${created.id}`, { headers: { 'If-None-Match': tag ?? '' } })
     expect(again.status, 'unchanged → 304').toBe(304)
@@ -211,7 +211,7 @@ describe('GET /v1/articles', () => {
     do {
       const res = await call(`/v1/articles?limit=3${cursor === null ? '' : `&cursor=${cursor}`}`)
       expect(res.status).toBe(200)
-      expect(res.headers.get('ETag')).toBeTruthy()
+      expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]{16}"$/)
       const page = (await res.json()) as Page
       seen.push(...page.items.map((item) => item.id))
       cursor = page.nextCursor
@@ -363,7 +363,7 @@ describe('HEAD', () => {
     await settle()
     const res = await call(`/v1/articles/${created.id}`, { method: 'HEAD' })
     expect(res.status).toBe(200)
-    expect(res.headers.get('ETag')).toBeTruthy()
+    expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]{16}"$/)
     expect(await res.text()).toBe('')
   })
 })

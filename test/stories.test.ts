@@ -177,8 +177,8 @@ describe('corrections', () => {
       expect((await problemOf(res)).code, name).toBe(code)
     }
     await settle()
-    expect(await kvKeys(), 'nothing stored changed').toEqual(before)
-    expect(await story('hoi-nghi')).toEqual(storyBefore)
-    expect(b.id).toBeTruthy()
+    expect(await kvKeys(), 'no key added or removed').toEqual(before)
+    expect(await story('hoi-nghi'), 'the story unchanged').toEqual(storyBefore)
+    for (const article of [a, b]) expect(await (await call(`/v1/articles/${article.id}`)).json(), `article ${article.title} unchanged`).toEqual(article)
   })
 })
