@@ -38,14 +38,7 @@ async function main(): Promise<void> {
     // The Newsroom writes KV copies after answering: wait for the list and the story to show up.
     await waitUntil(`${worker.base}/v1/articles`, async (res) => res.ok && ((await res.json()) as { items: unknown[] }).items.length === count)
     await waitUntil(`${worker.base}/v1/stories/${storyId}/summary`, (res) => res.ok)
-    const routes = [
-      '/healthz',
-      `/v1/articles/${articleId}`,
-      `/v1/articles/${articleId}/summary`,
-      `/v1/stories/${storyId}`,
-      `/v1/stories/${storyId}/summary`,
-      '/v1/articles',
-    ]
+    const routes = ['/healthz', `/v1/articles/${articleId}`, `/v1/articles/${articleId}/summary`, `/v1/stories/${storyId}`, `/v1/stories/${storyId}/summary`, '/v1/articles']
     for (const route of routes) {
       const check = await fetch(`${worker.base}${route}`)
       if (!check.ok) throw new Error(`${route} answered ${check.status} before the run`)
@@ -59,7 +52,9 @@ async function main(): Promise<void> {
     for (const r of results) {
       const ratio = r.rps / health
       const flag = r.errors + r.non2xx > 0 ? `  (${r.errors} errors, ${r.non2xx} non-2xx)` : ''
-      console.log(`${r.route.padEnd(44)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${ratio.toFixed(2).padStart(10)}${ratio < TARGET_RATIO ? '  below target' : ''}${flag}`)
+      console.log(
+        `${r.route.padEnd(44)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${ratio.toFixed(2).padStart(10)}${ratio < TARGET_RATIO ? '  below target' : ''}${flag}`,
+      )
     }
   } finally {
     await worker.stop()

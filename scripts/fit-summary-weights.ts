@@ -66,7 +66,10 @@ function f1Within(sentence: string, target: Set<string>, cut: number): number {
 function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
   return clusters.flatMap((cluster) => {
     const candidates = cluster.reports.flatMap((report, order) => candidatesOf(report, order))
-    const features = featuresOf(candidates, cluster.reports.map((r) => r.title))
+    const features = featuresOf(
+      candidates,
+      cluster.reports.map((r) => r.title),
+    )
     const targets = cluster.references.map(bigrams)
     return candidates.map((c, i) => ({ x: vector(features[i]), y: precision(c.text, targets) }))
   })
@@ -198,7 +201,9 @@ if (clusters !== null) {
   const onEven = models(even)
   console.log('fitted on all:', JSON.stringify(all))
   const show = (label: string, report: ReturnType<typeof scoreClusters>) =>
-    console.log(`${label}: story R2 ${report.story.r2.toFixed(1)} (lead round-robin ${report.storyBaseline.r2.toFixed(1)}), article R2 ${report.article.r2.toFixed(1)} (first 3 ${report.articleBaseline.r2.toFixed(1)})`)
+    console.log(
+      `${label}: story R2 ${report.story.r2.toFixed(1)} (lead round-robin ${report.storyBaseline.r2.toFixed(1)}), article R2 ${report.article.r2.toFixed(1)} (first 3 ${report.articleBaseline.r2.toFixed(1)})`,
+    )
   show('fit odd, score even', scoreClusters(even, onOdd))
   show('fit even, score odd', scoreClusters(odd, onEven))
   show('fit all, score all ', scoreClusters(prepared, all))

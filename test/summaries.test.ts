@@ -11,7 +11,15 @@ import { SEEDS, call, postJson, postText, problemOf, resetAll, settle } from './
 beforeEach(resetAll)
 
 type Summary = { text: string; words: number; sentences: { text: string; paragraph?: number | null; index?: number; articleId?: string; source?: string | null }[] }
-type StoryBody = { id: string; title: string; articleCount: number; sources: string[]; firstPublishedAt: string | null; updatedAt: string; articles: { id: string; title: string; source: string | null }[] }
+type StoryBody = {
+  id: string
+  title: string
+  articleCount: number
+  sources: string[]
+  firstPublishedAt: string | null
+  updatedAt: string
+  articles: { id: string; title: string; source: string | null }[]
+}
 
 async function ingestSeeds(storyId = 'lien-minh-chong-is'): Promise<{ vnp: string; andrews: string }> {
   const vnp = (await (await postText(SEEDS.vietnamplus, `?storyId=${storyId}`)).json()) as { id: string }
@@ -139,7 +147,10 @@ describe('stories by storyId', () => {
     expect(after.articleCount).toBe(2)
     const stored = (await env.KV.get(storySummaryKey('lien-minh-chong-is'), 'json')) as Summary | null
     expect(stored, 'the default summary was rewritten').not.toEqual(summaryBefore)
-    expect(stored?.sentences.map((s) => s.articleId), 'it quotes the report that joined').toContain(andrews.id)
+    expect(
+      stored?.sentences.map((s) => s.articleId),
+      'it quotes the report that joined',
+    ).toContain(andrews.id)
   })
 
   it('lists stories most recently updated first, with cursors', async () => {

@@ -11,10 +11,7 @@ export class SqlGrouping implements GroupingState {
   constructor(private readonly sql: SqlStorage) {}
 
   countDocument(terms: readonly string[]): void {
-    this.sql.exec(
-      `INSERT INTO df (term, n) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (term) DO UPDATE SET n = n + 1`,
-      JSON.stringify(terms),
-    )
+    this.sql.exec(`INSERT INTO df (term, n) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (term) DO UPDATE SET n = n + 1`, JSON.stringify(terms))
     this.sql.exec(`INSERT INTO meta (key, value) VALUES ('documents', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1`)
   }
 
@@ -68,19 +65,8 @@ export class SqlGrouping implements GroupingState {
 
   /** File an article's vector under its story and index the story by its heaviest terms. */
   addMember(articleId: string, storyId: string, vector: SparseVector, terms: readonly string[], time: number | null): void {
-    this.sql.exec(
-      `INSERT INTO article_vectors (article_id, story_id, time, vector, terms) VALUES (?, ?, ?, ?, ?)`,
-      articleId,
-      storyId,
-      time,
-      JSON.stringify(vector),
-      JSON.stringify(terms),
-    )
-    this.sql.exec(
-      `INSERT INTO story_index (term, story_id) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`,
-      storyId,
-      JSON.stringify(terms),
-    )
+    this.sql.exec(`INSERT INTO article_vectors (article_id, story_id, time, vector, terms) VALUES (?, ?, ?, ?, ?)`, articleId, storyId, time, JSON.stringify(vector), JSON.stringify(terms))
+    this.sql.exec(`INSERT INTO story_index (term, story_id) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`, storyId, JSON.stringify(terms))
   }
 
   /** Remove an article's vector; the story's index is rebuilt from the members left. */

@@ -30,7 +30,10 @@ afterEach(() => {
 
 describe('sample data order', () => {
   it('loads the article with a headline first, whatever the file names', () => {
-    for (const [headlined, untitled] of [['a.txt', 'b.txt'], ['z.txt', 'a.txt']] as const) {
+    for (const [headlined, untitled] of [
+      ['a.txt', 'b.txt'],
+      ['z.txt', 'a.txt'],
+    ] as const) {
       const order = sampleArticles(copyAs(headlined, untitled)).map((sample) => sample.name)
       expect(order, `${headlined} has the headline`).toEqual([headlined, untitled])
     }
