@@ -49,6 +49,13 @@ const MIN_SENTENCE_WORDS = 6
  * Every quotable sentence of an article: captions and sentences that merely
  * repeat the title are left out, and so are fragments when anything longer exists.
  *
+ * The lead (sapo) is quoted only when the article has no body: it is the
+ * editor's teaser (`Đó là ý kiến của …`), written to make people read on, and
+ * human summaries share fewer words with leads than with the body's opening
+ * sentences (lead round-robin over leads scores 9–10 R2 points below the same
+ * over bodies on both halves of the dev set). The lead still ranks the body's
+ * sentences: see `leadShare` in features.ts.
+ *
  * @example
  * candidatesOf({ id: 'a', title: 'T', lead: null, paragraphs: ['Một câu đủ dài để tóm tắt bài.'] }, 0)
  */
@@ -56,7 +63,7 @@ export function candidatesOf(article: SummaryArticle, order: number): Candidate[
   const title = toSyllables(article.title).join(' ')
   const all: Candidate[] = []
   const blocks: [number | null, string][] = [
-    ...(article.lead === null ? [] : [[null, article.lead] as [null, string]]),
+    ...(article.lead === null || article.paragraphs.length > 0 ? [] : [[null, article.lead] as [null, string]]),
     ...article.paragraphs.map((paragraph, i): [number, string] => [i, paragraph]),
   ]
   let index = 0
@@ -98,4 +105,18 @@ export function conceptsOf(syllables: readonly string[]): Set<string> {
     concepts.add(`${a} ${b}`)
   }
   return concepts
+}
+
+/**
+ * What the features compare sentences with (features.ts): every report's
+ * headline and lead.
+ *
+ * @example
+ * contextOf([{ id: 'a', title: 'Bão số 5', lead: 'Bão số 5 đổ bộ.', paragraphs: [] }]) // => { headlines: ['Bão số 5'], leads: ['Bão số 5 đổ bộ.'] }
+ */
+export function contextOf(articles: readonly SummaryArticle[]): { headlines: string[]; leads: string[] } {
+  return {
+    headlines: articles.map((article) => article.title),
+    leads: articles.flatMap((article) => (article.lead === null ? [] : [article.lead])),
+  }
 }

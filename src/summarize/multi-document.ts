@@ -10,7 +10,7 @@
  *
  * Pure and deterministic.
  */
-import { type SummaryArticle, candidatesOf } from './candidates.js'
+import { type SummaryArticle, candidatesOf, contextOf } from './candidates.js'
 import { type FeatureWeights, featuresOf, scoreOf } from './features.js'
 import { type Budget, REDUNDANCY_PENALTY, selectSentences } from './select.js'
 import { ARTICLE_WEIGHTS, STORY_WEIGHTS } from './weights.js'
@@ -58,7 +58,7 @@ export function summarizeStory(
   const read = reportsToSummarize(articles)
   const candidates = read.flatMap((article, order) => candidatesOf(article, order))
   const weights = read.length > 1 ? models.story : models.article
-  const scores = featuresOf(candidates, read.map((article) => article.title)).map((features) => scoreOf(features, weights))
+  const scores = featuresOf(candidates, contextOf(read)).map((features) => scoreOf(features, weights))
   const chosen = selectSentences(candidates, scores, budget, read.length > 1 ? REDUNDANCY_PENALTY.story : REDUNDANCY_PENALTY.article).sort((a, b) => a.article - b.article || a.index - b.index)
   return {
     storyId,

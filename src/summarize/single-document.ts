@@ -8,7 +8,7 @@
  *
  * Pure and deterministic.
  */
-import { type SummaryArticle, candidatesOf } from './candidates.js'
+import { type SummaryArticle, candidatesOf, contextOf } from './candidates.js'
 import { type FeatureWeights, featuresOf, scoreOf } from './features.js'
 import { type Budget, REDUNDANCY_PENALTY, selectSentences } from './select.js'
 import { ARTICLE_WEIGHTS } from './weights.js'
@@ -30,7 +30,7 @@ export type ArticleSummary = { articleId: string; text: string; sentences: Artic
  */
 export function summarizeArticle(article: SummaryArticle, budget: Budget, weights: FeatureWeights = ARTICLE_WEIGHTS): ArticleSummary {
   const candidates = candidatesOf(article, 0)
-  const scores = featuresOf(candidates, [article.title]).map((features) => scoreOf(features, weights))
+  const scores = featuresOf(candidates, contextOf([article])).map((features) => scoreOf(features, weights))
   const chosen = selectSentences(candidates, scores, budget, REDUNDANCY_PENALTY.article).sort((a, b) => a.index - b.index)
   return {
     articleId: article.id,

@@ -20,7 +20,7 @@ import { DurableObject } from 'cloudflare:workers'
 import type { Bindings } from '../env.js'
 import type { NewArticle } from '../ingest/prepare.js'
 import { assignArticle } from '../stories/assign.js'
-import { storySlugOf, termCountsOf } from '../stories/group.js'
+import { signatureOf, storySlugOf, termCountsOf } from '../stories/group.js'
 import { storyFactsOf } from '../stories/story.js'
 import { reportsToSummarize } from '../summarize/multi-document.js'
 import { type CursorKey, sortKeyOf } from '../store/cursor.js'
@@ -29,7 +29,7 @@ import type { Article, ArticleCard, ArticlesHead, StoriesHead, Story, StoryCard 
 import { DEFAULT_STORY_SUMMARY_WORDS } from '../summarize/defaults.js'
 import { ARTICLES_SCHEMA, type Slice, SqlArticles } from './articles.js'
 import { KvOutbox, OUTBOX_SCHEMA } from './outbox.js'
-import { GROUPING_SCHEMA, SqlGrouping } from './sql-grouping.js'
+import { SqlGrouping, migrateGrouping } from './sql-grouping.js'
 import { STORIES_SCHEMA, SqlStories } from './stories.js'
 import { defaultArticleSummary, storySummaryOf } from './summaries.js'
 
@@ -142,11 +142,12 @@ export class Newsroom extends DurableObject<Bindings> {
   private place(article: Article, contentHash: string, now: string): Article {
     // Grouping compares publication times; an undated report's time is unknown, not its ingest time.
     const time = article.publishedAt === null ? null : Date.parse(sortKeyOf(article.publishedAt, article.ingestedAt))
-    const { decision, vector, terms } = assignArticle(this.grouping, termCountsOf(article), time)
+    const signature = signatureOf(article)
+    const { decision, vector, terms } = assignArticle(this.grouping, signature, time)
     const storyId = article.storyId ?? decision.storyId ?? storySlugOf(article.title, article.id)
     const stored: Article = { ...article, storyId }
     this.articles.insert(stored, contentHash)
-    this.grouping.addMember(stored.id, storyId, vector, terms, time)
+    this.grouping.addMember(stored.id, storyId, vector, terms, time, signature.where)
     this.outbox.enqueue(articleKey(stored.id), stored)
     this.outbox.enqueue(articleSummaryKey(stored.id), defaultArticleSummary(stored))
     this.refreshStory(storyId, now)
@@ -211,5 +212,5 @@ function migrate(sql: SqlStorage): void {
   sql.exec(ARTICLES_SCHEMA)
   sql.exec(STORIES_SCHEMA)
   sql.exec(OUTBOX_SCHEMA)
-  sql.exec(GROUPING_SCHEMA)
+  migrateGrouping(sql)
 }
