@@ -33,7 +33,10 @@ export class MemoryGrouping implements GroupingState {
         if (withinWindow(time, this.stories.get(id)?.latest ?? null)) shared.set(id, (shared.get(id) ?? 0) + 1)
       }
     }
-    const ids = [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATE_STORIES).map(([id]) => id)
+    const ids = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_CANDIDATE_STORIES)
+      .map(([id]) => id)
     return ids.map((id) => {
       const story = this.stories.get(id)
       const compared = (story?.members ?? []).slice(-MAX_MEMBERS_COMPARED)

@@ -22,13 +22,29 @@ const READY_TIMEOUT_MS = 90_000
 export type RunningWorker = { base: string; stop: () => Promise<void> }
 
 export async function startWorker(extraArgs: readonly string[] = []): Promise<RunningWorker> {
-  const root = fileURLToPath(new URL('..', import.meta.url))  // the project root, beside scripts/
+  const root = fileURLToPath(new URL('..', import.meta.url)) // the project root, beside scripts/
   const state = mkdtempSync(join(tmpdir(), 'bantin-bench-'))
   const [port, inspectorPort] = await freePorts(2)
   if (port === undefined || inspectorPort === undefined) throw new Error('no free ports')
   const child: ChildProcess = spawn(
     'npx',
-    ['wrangler', 'dev', '--persist-to', state, '--ip', LOOPBACK, '--port', String(port), '--inspector-port', String(inspectorPort), '--var', `INGEST_TOKEN:${LOCAL_TOKEN}`, '--log-level', 'warn', ...extraArgs],
+    [
+      'wrangler',
+      'dev',
+      '--persist-to',
+      state,
+      '--ip',
+      LOOPBACK,
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--var',
+      `INGEST_TOKEN:${LOCAL_TOKEN}`,
+      '--log-level',
+      'warn',
+      ...extraArgs,
+    ],
     {
       cwd: root,
       detached: true,

@@ -200,7 +200,9 @@ if (clusters !== null) {
   const onEven = models(even)
   console.log('fitted on all:', JSON.stringify(all))
   const show = (label: string, report: ReturnType<typeof scoreClusters>) =>
-    console.log(`${label}: story R2 ${report.story.r2.toFixed(1)} (lead round-robin ${report.storyBaseline.r2.toFixed(1)}), article R2 ${report.article.r2.toFixed(1)} (first 3 ${report.articleBaseline.r2.toFixed(1)})`)
+    console.log(
+      `${label}: story R2 ${report.story.r2.toFixed(1)} (lead round-robin ${report.storyBaseline.r2.toFixed(1)}), article R2 ${report.article.r2.toFixed(1)} (first 3 ${report.articleBaseline.r2.toFixed(1)})`,
+    )
   show('fit odd, score even', scoreClusters(even, onOdd))
   show('fit even, score odd', scoreClusters(odd, onEven))
   show('fit all, score all ', scoreClusters(prepared, all))

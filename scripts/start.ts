@@ -11,11 +11,12 @@
  * 9229, collides with any other `wrangler dev` on the machine).
  */
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs'
-import { extname, join } from 'node:path'
+import { copyFileSync, existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { LOOPBACK, choosePort, freePort, numericFlag } from './ports.js'
+import { loadSamples } from './sample-data.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
@@ -77,25 +78,13 @@ async function waitUntilReady(): Promise<void> {
   process.exit(1)
 }
 
+/** Load data/ through the ingest API, headline-first (scripts/sample-data.ts), and say what each became. */
 async function seed(): Promise<void> {
-  const dir = join(root, 'data')
-  const files = readdirSync(dir).filter((name) => ['.txt', '.json'].includes(extname(name))).sort()
-  let created = 0
-  for (const name of files) {
-    const body = readFileSync(join(dir, name), 'utf8')
-    const type = extname(name) === '.json' ? 'application/json' : 'text/plain; charset=utf-8'
-    const res = await fetch(`${base}/v1/articles`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
-      body,
-    })
-    const answer = (await res.json()) as { id?: string; detail?: string }
-    if (res.status === 201) created += 1
-    if (!res.ok) {
-      console.error(`[bantin] ${name}: ${res.status} ${answer.detail ?? ''}`)
-      continue
-    }
-    console.log(`[bantin] ${name} → ${base}/v1/articles/${answer.id} (${res.status === 201 ? 'new' : 'already stored'})`)
+  const loaded = await loadSamples(base, token, join(root, 'data'))
+  for (const item of loaded) {
+    if (item.id === null) console.error(`[bantin] ${item.name}: ${item.status} ${item.detail ?? ''}`)
+    else console.log(`[bantin] ${item.name} → ${base}/v1/articles/${item.id} in story ${item.storyId} (${item.status === 201 ? 'new' : 'already stored'})`)
   }
-  console.log(`[bantin] ${files.length} sample articles loaded (${created} new). Try ${base}/v1/articles`)
+  const created = loaded.filter((item) => item.status === 201).length
+  console.log(`[bantin] ${loaded.length} sample articles loaded (${created} new). Try ${base}/v1/articles`)
 }

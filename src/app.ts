@@ -42,9 +42,7 @@ export function createApp() {
   app.route('/', embedRoutes)
   app.route('/', problemRoutes)
 
-  app.get('/openapi.json', (c) =>
-    c.body(OPENAPI_JSON, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE_POLICY.docs, ETag: OPENAPI_ETAG }),
-  )
+  app.get('/openapi.json', (c) => c.body(OPENAPI_JSON, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE_POLICY.docs, ETag: OPENAPI_ETAG }))
 
   app.notFound((c) => problemResponse(c, new ApiError('route-not-found', `There is no route ${c.req.path}.`)))
   app.onError((err, c) => problemResponse(c, err))

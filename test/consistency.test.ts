@@ -50,7 +50,10 @@ describe('eventual consistency, locally', () => {
     const written = await newsroomOf(env).ingest(await prepareFromJson({ title: 'Bão số 5', body: 'Bão số 5 đổ bộ vào miền Trung chiều nay.', storyId: 'bao-so-5' }))
     const id = written.article.id
     const stale = (await (await call('/v1/articles')).json()) as { items: { id: string }[] }
-    expect(stale.items.map((item) => item.id), 'a reader elsewhere does not see it at once').not.toContain(id)
+    expect(
+      stale.items.map((item) => item.id),
+      'a reader elsewhere does not see it at once',
+    ).not.toContain(id)
     const bound = LOCAL_BOUND_MS + SLACK_MS
     const listed = await timeUntil(async () => ((await (await call('/v1/articles')).json()) as { items: { id: string }[] }).items.some((item) => item.id === id), bound)
     const story = await timeUntil(async () => (await call('/v1/stories/bao-so-5')).status === 200, bound)

@@ -27,7 +27,13 @@ type Case = { name: string; send: () => Promise<Response>; status: number; code:
 
 const refused: Case[] = [
   { name: 'a NUL in the title', send: () => postJson({ ...valid, title: 'Giá xăng\u0000 giảm' }), status: 400, code: 'invalid-characters', field: 'title' },
-  { name: 'a lone surrogate in a paragraph', send: () => postJson({ title: 'Tin', paragraphs: ['Đoạn một.', 'Bão số 5 \ud83c đổ bộ.'] }), status: 400, code: 'invalid-characters', field: 'paragraphs.1' },
+  {
+    name: 'a lone surrogate in a paragraph',
+    send: () => postJson({ title: 'Tin', paragraphs: ['Đoạn một.', 'Bão số 5 \ud83c đổ bộ.'] }),
+    status: 400,
+    code: 'invalid-characters',
+    field: 'paragraphs.1',
+  },
   { name: 'a BEL in the lead', send: () => postJson({ ...valid, lead: 'Sapo\u0007.' }), status: 400, code: 'invalid-characters', field: 'lead' },
   { name: 'an escape in the source', send: () => postJson({ ...valid, source: 'Tuổi\u001b Trẻ' }), status: 400, code: 'invalid-characters', field: 'source' },
   { name: 'a C1 control in the body', send: () => postJson({ ...valid, body: 'Dòng một.\u0085Dòng hai.' }), status: 400, code: 'invalid-characters', field: 'body' },
@@ -41,12 +47,42 @@ const refused: Case[] = [
   { name: 'publishedAt before 1990', send: () => postJson({ ...valid, publishedAt: '1989-12-31' }), status: 422, code: 'invalid-article', field: 'publishedAt' },
   { name: 'a publishedAt month before 1990', send: () => postJson({ ...valid, publishedAt: '1989-12' }), status: 422, code: 'invalid-article', field: 'publishedAt' },
   { name: 'publishedAt three days ahead', send: () => postJson({ ...valid, publishedAt: isoDay(Date.now() + 3 * DAY_MS) }), status: 422, code: 'invalid-article', field: 'publishedAt' },
-  { name: 'a timestamp a year ahead', send: () => postJson({ ...valid, publishedAt: `${isoDay(Date.now() + 365 * DAY_MS)}T09:00:00+07:00` }), status: 422, code: 'invalid-article', field: 'publishedAt' },
-  { name: '?storyId= on a JSON body', send: () => call('/v1/articles?storyId=tin-xang', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(valid) }), status: 400, code: 'invalid-query', field: 'storyId' },
-  { name: '?url= on a JSON body', send: () => call('/v1/articles?url=https://a.example/x', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(valid) }), status: 400, code: 'invalid-query', field: 'url' },
-  { name: 'an article over 100,000 characters', send: () => postJson({ title: 'Dài', body: 'Mưa lớn kéo dài ở các tỉnh miền Trung. '.repeat(Math.ceil(MAX_ARTICLE_CHARACTERS / 38) + 10) }), status: 413, code: 'article-too-large', field: 'body' },
+  {
+    name: 'a timestamp a year ahead',
+    send: () => postJson({ ...valid, publishedAt: `${isoDay(Date.now() + 365 * DAY_MS)}T09:00:00+07:00` }),
+    status: 422,
+    code: 'invalid-article',
+    field: 'publishedAt',
+  },
+  {
+    name: '?storyId= on a JSON body',
+    send: () => call('/v1/articles?storyId=tin-xang', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(valid) }),
+    status: 400,
+    code: 'invalid-query',
+    field: 'storyId',
+  },
+  {
+    name: '?url= on a JSON body',
+    send: () => call('/v1/articles?url=https://a.example/x', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(valid) }),
+    status: 400,
+    code: 'invalid-query',
+    field: 'url',
+  },
+  {
+    name: 'an article over 100,000 characters',
+    send: () => postJson({ title: 'Dài', body: 'Mưa lớn kéo dài ở các tỉnh miền Trung. '.repeat(Math.ceil(MAX_ARTICLE_CHARACTERS / 38) + 10) }),
+    status: 413,
+    code: 'article-too-large',
+    field: 'body',
+  },
   { name: 'an article over 2,000 sentences', send: () => postJson(longArticle(MAX_ARTICLE_SENTENCES + 1, 4)), status: 413, code: 'article-too-large', field: 'paragraphs' },
-  { name: 'a text article over 100,000 characters', send: () => postText(`Tiêu đề\n\n${'Mưa lớn kéo dài ở các tỉnh miền Trung. '.repeat(2700)}`), status: 413, code: 'article-too-large', field: 'body' },
+  {
+    name: 'a text article over 100,000 characters',
+    send: () => postText(`Tiêu đề\n\n${'Mưa lớn kéo dài ở các tỉnh miền Trung. '.repeat(2700)}`),
+    status: 413,
+    code: 'article-too-large',
+    field: 'body',
+  },
 ]
 
 describe('writes that are refused change nothing', () => {
@@ -60,7 +96,11 @@ describe('writes that are refused change nothing', () => {
       expect(res.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
       const problem = await problemOf(res)
       expect(problem.code, problem.detail).toBe(bad.code)
-      if (bad.field !== undefined) expect(problem.errors?.map((e) => e.field), 'names the field').toContain(bad.field)
+      if (bad.field !== undefined)
+        expect(
+          problem.errors?.map((e) => e.field),
+          'names the field',
+        ).toContain(bad.field)
       if (bad.detail !== undefined) expect(problem.detail).toMatch(bad.detail)
       expect(await storedState(), 'KV and SQL unchanged').toEqual(before)
     })
@@ -116,7 +156,14 @@ describe('query numbers are plain decimal integers within bounds', () => {
   it(`caps summaries at ${MAX_SUMMARY_WORDS} words and ${MAX_SUMMARY_SENTENCES} sentences`, async () => {
     const { id } = (await (await postText(SEEDS.vietnamplus)).json()) as { id: string }
     await settle()
-    for (const [query, status] of [[`words=${MAX_SUMMARY_WORDS}`, 200], [`words=${MAX_SUMMARY_WORDS + 1}`, 400], [`sentences=${MAX_SUMMARY_SENTENCES}`, 200], [`sentences=${MAX_SUMMARY_SENTENCES + 1}`, 400], ['words=1e2', 400], ['sentences=0x3', 400]] as const) {
+    for (const [query, status] of [
+      [`words=${MAX_SUMMARY_WORDS}`, 200],
+      [`words=${MAX_SUMMARY_WORDS + 1}`, 400],
+      [`sentences=${MAX_SUMMARY_SENTENCES}`, 200],
+      [`sentences=${MAX_SUMMARY_SENTENCES + 1}`, 400],
+      ['words=1e2', 400],
+      ['sentences=0x3', 400],
+    ] as const) {
       expect((await call(`/v1/articles/${id}/summary?${query}`)).status, query).toBe(status)
       expect((await call(`/v1/stories/${'lien-quan'}/summary?${query}`)).status === 400, `${query} on a story`).toBe(status === 400)
     }
@@ -126,7 +173,11 @@ describe('query numbers are plain decimal integers within bounds', () => {
 describe('undated articles', () => {
   it('sort at their ingest time: after an article published tomorrow, before one published yesterday', async () => {
     const ids: Record<string, string> = {}
-    for (const [name, publishedAt] of [['yesterday', isoDay(Date.now() - DAY_MS)], ['undated', undefined], ['tomorrow', isoDay(Date.now() + DAY_MS)]] as const) {
+    for (const [name, publishedAt] of [
+      ['yesterday', isoDay(Date.now() - DAY_MS)],
+      ['undated', undefined],
+      ['tomorrow', isoDay(Date.now() + DAY_MS)],
+    ] as const) {
       const res = await postJson({ title: `Tin ${name}`, body: `Nội dung riêng của tin ${name}.`, ...(publishedAt === undefined ? {} : { publishedAt }) })
       ids[name] = ((await res.json()) as { id: string }).id
     }
@@ -168,7 +219,10 @@ describe('cursors bantin did not issue are refused', () => {
   it('refuses a forged position with a copied tag', async () => {
     const cursor = await firstCursor('articles')
     const [, tag] = cursor.split('.')
-    const forged = btoa(JSON.stringify(['articles', '9999-12-31', '9999-12-31T00:00:00.000Z', 'ffffffffffffffff'])).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+    const forged = btoa(JSON.stringify(['articles', '9999-12-31', '9999-12-31T00:00:00.000Z', 'ffffffffffffffff']))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
     await expectRefused(`/v1/articles?cursor=${forged}.${tag}`)
     await expectRefused(`/v1/articles?cursor=${forged}`)
   })

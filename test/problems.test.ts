@@ -14,7 +14,10 @@ import { SEEDS, TOKEN, call, postJson, postText, problemOf, resetAll, settle } f
 
 beforeEach(resetAll)
 
-type Doc = { paths: Record<string, Record<string, { responses: Record<string, { $ref?: string; 'x-problem-codes'?: string[] }> }>>; components: { responses: Record<string, { 'x-problem-codes'?: string[] }> } }
+type Doc = {
+  paths: Record<string, Record<string, { responses: Record<string, { $ref?: string; 'x-problem-codes'?: string[] }> }>>
+  components: { responses: Record<string, { 'x-problem-codes'?: string[] }> }
+}
 
 /** A request that must answer `code`, and the operation (path template, method) that documents it. */
 type Case = { operation: [string, string]; send: (ids: Seeded) => Response | Promise<Response> }
@@ -23,12 +26,20 @@ type Seeded = { article: string; other: string }
 /** A second stored article, besides the vietnamplus seed. */
 const OTHER = { title: 'Tin khác', body: 'Một tin khác hẳn về thời tiết.' }
 
-const json = (body: unknown, init: RequestInit = {}): RequestInit => ({ method: 'POST', ...init, headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers }, body: JSON.stringify(body) })
+const json = (body: unknown, init: RequestInit = {}): RequestInit => ({
+  method: 'POST',
+  ...init,
+  headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers },
+  body: JSON.stringify(body),
+})
 
 const CASES: Record<ProblemCode, Case> = {
   'invalid-query': { operation: ['/v1/articles', 'get'], send: () => call('/v1/articles?limit=1e1') },
   'malformed-json': { operation: ['/v1/articles', 'post'], send: () => call('/v1/articles', { ...json(null), body: '{"title":' }) },
-  'malformed-text': { operation: ['/v1/articles', 'post'], send: () => call('/v1/articles', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' }, body: new Uint8Array([0xff, 0xfe]) }) },
+  'malformed-text': {
+    operation: ['/v1/articles', 'post'],
+    send: () => call('/v1/articles', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' }, body: new Uint8Array([0xff, 0xfe]) }),
+  },
   'invalid-id': { operation: ['/v1/stories/{id}', 'get'], send: () => call('/v1/stories/Not_A_Slug') },
   'invalid-characters': { operation: ['/v1/articles', 'post'], send: () => postJson({ title: 'Tin\u0000', body: 'Nội dung.' }) },
   unauthorized: { operation: ['/v1/articles', 'post'], send: () => postJson({ title: 'Tin', body: 'Nội dung.' }, { Authorization: 'Bearer wrong' }) },

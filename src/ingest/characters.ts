@@ -14,10 +14,11 @@
  */
 
 /** Control characters bantin refuses, and lone surrogates (the regex runs without the `u` flag, on UTF-16 units). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Names of the C0 controls people meet, for messages. */
-const NAMES: Readonly<Record<number, string>> = { 0x00: 'NUL', 0x07: 'BEL', 0x08: 'backspace', 0x0b: 'vertical tab', 0x0c: 'form feed', 0x1b: 'escape', 0x7f: 'DEL' }
+const NAMES: Readonly<Record<number, string>> = { 0: 'NUL', 7: 'BEL', 8: 'backspace', 11: 'vertical tab', 12: 'form feed', 27: 'escape', 127: 'DEL' }
 
 /** Where a forbidden character is: its 1-based line and column, and what it is. */
 export type ForbiddenCharacter = { line: number; column: number; description: string }

@@ -44,14 +44,14 @@ embedRoutes.get('/widget/:file', (c) => {
 embedRoutes.get('/embed/stories/:id', async (c) => {
   const id = c.req.param('id')
   const options = parseQuery(c, EmbedQuerySchema)
-  const summary = isStoryId(id) ? (await c.var.store.storySummary(id))?.value ?? null : null
+  const summary = isStoryId(id) ? ((await c.var.store.storySummary(id))?.value ?? null) : null
   return embedPage(c, { kind: 'story', id }, summary === null ? null : { kind: 'story', summary }, options)
 })
 
 embedRoutes.get('/embed/articles/:id', async (c) => {
   const id = c.req.param('id')
   const options = parseQuery(c, EmbedQuerySchema)
-  const summary = ARTICLE_ID.test(id) ? (await c.var.store.articleSummary(id))?.value ?? null : null
+  const summary = ARTICLE_ID.test(id) ? ((await c.var.store.articleSummary(id))?.value ?? null) : null
   return embedPage(c, { kind: 'article', id }, summary === null ? null : { kind: 'article', summary }, options)
 })
 
@@ -78,8 +78,7 @@ let policy: Promise<string> | undefined
 /** CSP allowing exactly the page's one inline style and one inline script, by hash; framing allowed anywhere. */
 function embedPolicy(): Promise<string> {
   policy ??= Promise.all([sha256Base64(EMBED_STYLE), sha256Base64(EMBED_SCRIPT)]).then(
-    ([style, script]) =>
-      `default-src 'none'; style-src 'sha256-${style}'; script-src 'sha256-${script}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *`,
+    ([style, script]) => `default-src 'none'; style-src 'sha256-${style}'; script-src 'sha256-${script}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *`,
   )
   return policy
 }
@@ -95,9 +94,14 @@ embedRoutes.get('/oembed', async (c) => {
   const origin = new URL(c.req.url).origin
   const target = embedTargetOf(url, origin)
   if (target === null) throw new ApiError('route-not-found', `${url} is not an embed URL of ${origin}.`)
-  const summary = target.kind === 'story'
-    ? isStoryId(target.id) ? ((await c.var.store.storySummary(target.id))?.value ?? null) : null
-    : ARTICLE_ID.test(target.id) ? ((await c.var.store.articleSummary(target.id))?.value ?? null) : null
+  const summary =
+    target.kind === 'story'
+      ? isStoryId(target.id)
+        ? ((await c.var.store.storySummary(target.id))?.value ?? null)
+        : null
+      : ARTICLE_ID.test(target.id)
+        ? ((await c.var.store.articleSummary(target.id))?.value ?? null)
+        : null
   if (summary === null) throw new ApiError(target.kind === 'story' ? 'story-not-found' : 'article-not-found', `Nothing to embed at ${url}.`)
   return jsonWithPolicy(c, oembedResponse(target, { origin, title: summary.title, maxwidth, maxheight }), 'item')
 })

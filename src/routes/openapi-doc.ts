@@ -156,8 +156,10 @@ function operationOf(route: RouteSpec): Json {
 const CURSOR_SCHEMA = { type: 'string', pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$', maxLength: 512 }
 
 function queryDescription(route: RouteSpec, name: string): Json {
-  if (name === 'cursor') return { description: 'Opaque: the `nextCursor` of the previous page of this same list, passed back unchanged. A cursor that is truncated, edited, made up or from another list is a 400.' }
-  if ((name === 'storyId' || name === 'url') && route.body !== undefined) return { description: `For a text/plain body only; a JSON body carries \`${name}\` as a field (in the query string it is a 400)` }
+  if (name === 'cursor')
+    return { description: 'Opaque: the `nextCursor` of the previous page of this same list, passed back unchanged. A cursor that is truncated, edited, made up or from another list is a 400.' }
+  if ((name === 'storyId' || name === 'url') && route.body !== undefined)
+    return { description: `For a text/plain body only; a JSON body carries \`${name}\` as a field (in the query string it is a 400)` }
   return {}
 }
 
@@ -179,12 +181,16 @@ function integerQueries(ctx: { zodSchema: unknown; jsonSchema: Json }): void {
 
 /** One response: its content by kind, its headers (X-Request-Id always; ETag and Cache-Control on a GET's 200), its problem codes. */
 function responseOf(response: ResponseSpec, method: RouteSpec['method'] | null, status: number): Json {
-  const content = response.json !== undefined
-    ? { 'application/json': { schema: schemaOf(response.json, 'output') } }
-    : response.problem !== undefined ? { 'application/problem+json': { schema: { $ref: COMPONENT('Problem') } } }
-    : response.html ? { 'text/html': { schema: { type: 'string' } } }
-    : response.javascript ? { 'text/javascript': { schema: { type: 'string' } } }
-    : undefined
+  const content =
+    response.json !== undefined
+      ? { 'application/json': { schema: schemaOf(response.json, 'output') } }
+      : response.problem !== undefined
+        ? { 'application/problem+json': { schema: { $ref: COMPONENT('Problem') } } }
+        : response.html
+          ? { 'text/html': { schema: { type: 'string' } } }
+          : response.javascript
+            ? { 'text/javascript': { schema: { type: 'string' } } }
+            : undefined
   const names = new Set<HeaderName>([...ALWAYS, ...(response.headers ?? [])])
   if (method === 'get' && status === 200) {
     names.add('ETag')

@@ -11,15 +11,7 @@
  */
 import * as z from 'zod/mini'
 import type { ProblemCode } from '../http/problem.js'
-import {
-  ArticleInputSchema,
-  ArticlePageSchema,
-  ArticleSchema,
-  ArticleSummarySchema,
-  StoryPageSchema,
-  StorySchema,
-  StorySummarySchema,
-} from '../store/schemas.js'
+import { ArticleInputSchema, ArticlePageSchema, ArticleSchema, ArticleSummarySchema, StoryPageSchema, StorySchema, StorySummarySchema } from '../store/schemas.js'
 import { EmbedQuerySchema, ListQuerySchema, OEmbedQuerySchema, SummaryQuerySchema, TextIngestQuerySchema } from './queries.js'
 
 /** Response headers the document declares (components.headers). */

@@ -108,7 +108,10 @@ export async function decodeCursor(cursor: string, list: CursorList, arity: numb
 }
 
 function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 }
 
 function fromBase64url(text: string): Uint8Array | null {
@@ -130,13 +133,7 @@ export function isAfter(a: CursorKey, b: CursorKey): boolean {
 }
 
 /** A page from a newest-first head list: the items after the cursor, if the head holds the whole page. */
-export function pageFromHead<T>(
-  items: readonly T[],
-  total: number,
-  after: CursorKey | null,
-  limit: number,
-  keyOf: (item: T) => CursorKey,
-): { items: T[]; hasMore: boolean } | null {
+export function pageFromHead<T>(items: readonly T[], total: number, after: CursorKey | null, limit: number, keyOf: (item: T) => CursorKey): { items: T[]; hasMore: boolean } | null {
   const start = after === null ? 0 : items.findIndex((item) => isAfter(keyOf(item), after))
   const complete = items.length >= total
   if (start === -1) return complete ? { items: [], hasMore: false } : null

@@ -47,9 +47,7 @@ export function isStoryId(value: string): boolean {
 
 export const ArticleIdSchema = z.string().check(z.regex(ARTICLE_ID, 'must be 16 hex digits'))
 
-export const StoryIdSchema = z
-  .string()
-  .check(z.maxLength(MAX_STORY_ID_LENGTH), z.regex(STORY_ID, 'must be a slug: lowercase letters, digits and single hyphens'))
+export const StoryIdSchema = z.string().check(z.maxLength(MAX_STORY_ID_LENGTH), z.regex(STORY_ID, 'must be a slug: lowercase letters, digits and single hyphens'))
 
 const PublishedAtSchema = z.string().check(
   z.regex(PUBLISHED_AT, 'must be ISO 8601 with offset, YYYY-MM-DD or YYYY-MM'),

@@ -76,7 +76,6 @@ function checkSummary(value: unknown): Summary {
   return { title: v.title, text: String(v.text ?? ''), sentences, source: v.source ?? null, url: v.url ?? null }
 }
 
-
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag)
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value)

@@ -42,7 +42,18 @@ describe('renderEmbedPage', () => {
 
   it('keeps the article text Vietnamese when the labels are English', () => {
     const english = renderEmbedPage(
-      { kind: 'article', summary: { articleId: '0123456789abcdef', title: 'Bão số 5', source: null, url: 'https://vnexpress.net/a', text: 'Bão vào bờ.', words: 3, sentences: [{ text: 'Bão vào bờ.', paragraph: 0, index: 0 }] } },
+      {
+        kind: 'article',
+        summary: {
+          articleId: '0123456789abcdef',
+          title: 'Bão số 5',
+          source: null,
+          url: 'https://vnexpress.net/a',
+          text: 'Bão vào bờ.',
+          words: 3,
+          sentences: [{ text: 'Bão vào bờ.', paragraph: 0, index: 0 }],
+        },
+      },
       { theme: 'auto', lang: 'en', oembedHref: 'https://api.test/oembed', canonical: 'https://api.test/embed/articles/0123456789abcdef' },
     )
     expect(english, 'the document is Vietnamese').toMatch(/<html lang="vi"/)

@@ -36,9 +36,7 @@ a{color:var(--link)}a:focus-visible{outline:2px solid var(--link);outline-offset
 /** The one inline script: report the content height to the embedding page. */
 export const EMBED_SCRIPT = `(function(){function s(){parent.postMessage({type:"bantin:resize",height:document.documentElement.scrollHeight},"*")}addEventListener("load",s);if(window.ResizeObserver)new ResizeObserver(s).observe(document.body)})()`
 
-export type EmbedInput =
-  | { kind: 'story'; summary: StorySummaryRecord }
-  | { kind: 'article'; summary: ArticleSummaryRecord }
+export type EmbedInput = { kind: 'story'; summary: StorySummaryRecord } | { kind: 'article'; summary: ArticleSummaryRecord }
 
 /**
  * The embed page for a story or article summary.
@@ -46,17 +44,15 @@ export type EmbedInput =
  * @example
  * renderEmbedPage({ kind: 'story', summary }, { theme: 'auto', lang: 'vi', oembedHref, canonical })
  */
-export function renderEmbedPage(
-  input: EmbedInput,
-  options: { theme: Theme; lang: Lang; oembedHref: string; canonical: string },
-): string {
+export function renderEmbedPage(input: EmbedInput, options: { theme: Theme; lang: Lang; oembedHref: string; canonical: string }): string {
   const labels = LABELS[options.lang]
   // The page is Vietnamese text; `lang=en` translates the labels only, so they alone are marked English.
   const labelLang = options.lang === 'vi' ? '' : html` lang="${options.lang}"`
   const { summary } = input
-  const items = input.kind === 'story'
-    ? input.summary.sentences.map((s) => html`<li>${s.text} ${credit(s.source, s.url)}</li>`)
-    : input.summary.sentences.map((s) => html`<li>${s.text}${input.summary.source === null ? '' : html` <span class="credit">— ${input.summary.source}</span>`}</li>`)
+  const items =
+    input.kind === 'story'
+      ? input.summary.sentences.map((s) => html`<li>${s.text} ${credit(s.source, s.url)}</li>`)
+      : input.summary.sentences.map((s) => html`<li>${s.text}${input.summary.source === null ? '' : html` <span class="credit">— ${input.summary.source}</span>`}</li>`)
   const moreHref = safeHref(input.kind === 'story' ? input.summary.sentences.find((s) => safeHref(s.url) !== null)?.url : input.summary.url)
   return html`<!doctype html>
 <html lang="vi" data-theme="${options.theme}">
@@ -90,7 +86,5 @@ export function renderMissingPage(lang: Lang): string {
 function credit(source: string | null, url: string | null) {
   if (source === null) return ''
   const href = safeHref(url)
-  return href === null
-    ? html`<span class="credit">— ${source}</span>`
-    : html`<span class="credit">— <a href="${href}" target="_blank" rel="noopener">${source}</a></span>`
+  return href === null ? html`<span class="credit">— ${source}</span>` : html`<span class="credit">— <a href="${href}" target="_blank" rel="noopener">${source}</a></span>`
 }

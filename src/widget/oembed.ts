@@ -71,10 +71,7 @@ export function embedPageUrl(target: EmbedTarget, origin: string): string {
 }
 
 /** The oEmbed answer: an iframe of the embed page, within maxwidth/maxheight. */
-export function oembedResponse(
-  target: EmbedTarget,
-  options: { origin: string; title: string; maxwidth?: number | undefined; maxheight?: number | undefined },
-): OEmbedRich {
+export function oembedResponse(target: EmbedTarget, options: { origin: string; title: string; maxwidth?: number | undefined; maxheight?: number | undefined }): OEmbedRich {
   const width = Math.min(DEFAULT_WIDTH, options.maxwidth ?? DEFAULT_WIDTH)
   const height = Math.min(DEFAULT_HEIGHT[target.kind], options.maxheight ?? DEFAULT_HEIGHT[target.kind])
   const src = embedPageUrl(target, options.origin)

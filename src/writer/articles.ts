@@ -61,13 +61,7 @@ export class SqlArticles {
   /** Another stored article with the same id, URL or text (`except` excludes the one being replaced). */
   duplicateOf(keys: DuplicateKeys, except: string | null): Article | null {
     const row = this.sql
-      .exec(
-        `SELECT record FROM articles WHERE (id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?)) AND id IS NOT ? LIMIT 1`,
-        keys.id,
-        keys.contentHash,
-        keys.url,
-        except,
-      )
+      .exec(`SELECT record FROM articles WHERE (id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?)) AND id IS NOT ? LIMIT 1`, keys.id, keys.contentHash, keys.url, except)
       .toArray()[0]
     return row === undefined ? null : parseArticle(row.record)
   }
@@ -81,13 +75,7 @@ export class SqlArticles {
     const rows =
       after === null
         ? this.sql.exec(`SELECT record FROM articles ${NEWEST_ARTICLES} LIMIT ?`, limit + 1)
-        : this.sql.exec(
-            `SELECT record FROM articles WHERE (sort_key, ingested_at, id) < (?, ?, ?) ${NEWEST_ARTICLES} LIMIT ?`,
-            after[0] ?? '',
-            after[1] ?? '',
-            after[2] ?? '',
-            limit + 1,
-          )
+        : this.sql.exec(`SELECT record FROM articles WHERE (sort_key, ingested_at, id) < (?, ?, ?) ${NEWEST_ARTICLES} LIMIT ?`, after[0] ?? '', after[1] ?? '', after[2] ?? '', limit + 1)
     const cards = rows.toArray().map((row) => toCard(parseArticle(row.record)))
     return { items: cards.slice(0, limit), hasMore: cards.length > limit }
   }
@@ -108,16 +96,17 @@ export class SqlArticles {
         storyId,
       )
       .toArray()
-      .map((row): StoryMember =>
-        StoryMemberSchema.parse({
-          id: row.id,
-          title: row.title,
-          titleDerived: row.title_derived === 1,
-          source: row.source,
-          url: row.url,
-          publishedAt: row.published_at,
-          sortKey: row.sort_key,
-        }),
+      .map(
+        (row): StoryMember =>
+          StoryMemberSchema.parse({
+            id: row.id,
+            title: row.title,
+            titleDerived: row.title_derived === 1,
+            source: row.source,
+            url: row.url,
+            publishedAt: row.published_at,
+            sortKey: row.sort_key,
+          }),
       )
   }
 }

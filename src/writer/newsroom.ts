@@ -45,11 +45,7 @@ export type IngestResult = { created: boolean; article: Article }
  * What a correction did. Errors cross the RPC boundary as values, not
  * exceptions, so the Worker maps them to problems without reading messages.
  */
-export type CorrectionResult =
-  | { status: 'replaced'; article: Article }
-  | { status: 'removed' }
-  | { status: 'not-found' }
-  | { status: 'duplicate'; existingId: string }
+export type CorrectionResult = { status: 'replaced'; article: Article } | { status: 'removed' } | { status: 'not-found' } | { status: 'duplicate'; existingId: string }
 
 export class Newsroom extends DurableObject<Bindings> {
   private readonly articles: SqlArticles
@@ -193,7 +189,9 @@ export class Newsroom extends DurableObject<Bindings> {
       updatedAt: now,
       articles: facts.members.map(({ id, title, source, publishedAt, url }) => ({ id, title, source, publishedAt, url })),
     }
-    const read = reportsToSummarize(facts.members).map((member) => this.articles.byId(member.id)).filter((article) => article !== null)
+    const read = reportsToSummarize(facts.members)
+      .map((member) => this.articles.byId(member.id))
+      .filter((article) => article !== null)
     this.stories.save(story, this.grouping.latestTime(storyId))
     this.outbox.enqueue(storyKey(storyId), story)
     this.outbox.enqueue(storySummaryKey(storyId), storySummaryOf(storyId, story.title, read, { words: DEFAULT_STORY_SUMMARY_WORDS }))

@@ -12,10 +12,7 @@ export class SqlGrouping implements GroupingState {
   constructor(private readonly sql: SqlStorage) {}
 
   countDocument(terms: readonly string[]): void {
-    this.sql.exec(
-      `INSERT INTO df (term, n) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (term) DO UPDATE SET n = n + 1`,
-      JSON.stringify(terms),
-    )
+    this.sql.exec(`INSERT INTO df (term, n) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (term) DO UPDATE SET n = n + 1`, JSON.stringify(terms))
     this.sql.exec(`INSERT INTO meta (key, value) VALUES ('documents', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1`)
   }
 
@@ -52,9 +49,7 @@ export class SqlGrouping implements GroupingState {
       )
       .toArray()
     return stories.map((story) => {
-      const rows = this.sql
-        .exec(`SELECT vector, places FROM article_vectors WHERE story_id = ? ORDER BY time DESC, article_id DESC LIMIT ?`, story.id, MAX_MEMBERS_COMPARED)
-        .toArray()
+      const rows = this.sql.exec(`SELECT vector, places FROM article_vectors WHERE story_id = ? ORDER BY time DESC, article_id DESC LIMIT ?`, story.id, MAX_MEMBERS_COMPARED).toArray()
       return {
         id: String(story.id),
         latest: story.latest === null ? null : Number(story.latest),
@@ -81,11 +76,7 @@ export class SqlGrouping implements GroupingState {
       JSON.stringify(terms),
       JSON.stringify(where),
     )
-    this.sql.exec(
-      `INSERT INTO story_index (term, story_id) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`,
-      storyId,
-      JSON.stringify(terms),
-    )
+    this.sql.exec(`INSERT INTO story_index (term, story_id) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`, storyId, JSON.stringify(terms))
   }
 
   /** Remove an article's vector; the story's index is rebuilt from the members left. */
@@ -128,7 +119,10 @@ function parseWhereabouts(value: SqlStorageValue | undefined): Whereabouts {
  */
 export function migrateGrouping(sql: SqlStorage): void {
   sql.exec(GROUPING_SCHEMA)
-  const columns = sql.exec(`PRAGMA table_info(article_vectors)`).toArray().map((row) => String(row.name))
+  const columns = sql
+    .exec(`PRAGMA table_info(article_vectors)`)
+    .toArray()
+    .map((row) => String(row.name))
   if (!columns.includes('places')) sql.exec(`ALTER TABLE article_vectors ADD COLUMN places TEXT`)
 }
 

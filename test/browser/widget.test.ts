@@ -40,7 +40,17 @@ describe.skipIf(!hasChromium)('widget and embed in Chromium', () => {
     }
     await post(seed('vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt'), 'text/plain', `?storyId=${STORY}`)
     await post(seed('hoi-nghi-andrews-lo-trinh-chong-is.txt'), 'text/plain', `?storyId=${STORY}`)
-    hostileArticle = (await post(JSON.stringify({ title: 'Tin <img src=x onerror=alert(1)>', body: 'Nội dung của bản tin thử nghiệm có thẻ HTML trong tiêu đề, đủ dài để tóm tắt.', source: 'Báo Thử', url: 'https://bao-thu.example/tin' }), 'application/json')).id
+    hostileArticle = (
+      await post(
+        JSON.stringify({
+          title: 'Tin <img src=x onerror=alert(1)>',
+          body: 'Nội dung của bản tin thử nghiệm có thẻ HTML trong tiêu đề, đủ dài để tóm tắt.',
+          source: 'Báo Thử',
+          url: 'https://bao-thu.example/tin',
+        }),
+        'application/json',
+      )
+    ).id
     // The Newsroom writes KV copies after answering; wait until the story lists both reports.
     await waitUntil(`${worker.base}/v1/stories/${STORY}`, async (res) => res.ok && ((await res.json()) as { articleCount: number }).articleCount === 2)
     await waitUntil(`${worker.base}/v1/articles/${hostileArticle}/summary`, (res) => res.ok)

@@ -35,7 +35,10 @@ describe('the OpenAPI document', () => {
       timeout: 60_000,
     })
     const report = JSON.parse(run.stdout) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string }[] }
-    expect(report.problems.map((p) => `${p.ruleId}: ${p.message}`), 'redocly problems').toEqual([])
+    expect(
+      report.problems.map((p) => `${p.ruleId}: ${p.message}`),
+      'redocly problems',
+    ).toEqual([])
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 })
   })
 
@@ -43,9 +46,16 @@ describe('the OpenAPI document', () => {
     const operations = Object.values(doc.paths).flatMap((ops) => Object.values(ops))
     expect(operations.length).toBeGreaterThan(15)
     const ids = operations.map((op) => op.operationId)
-    expect(ids.every((id) => typeof id === 'string'), 'every operation has an operationId').toBe(true)
+    expect(
+      ids.every((id) => typeof id === 'string'),
+      'every operation has an operationId',
+    ).toBe(true)
     expect(new Set(ids).size, 'operationIds are unique').toBe(ids.length)
-    const listed = new Set(JSON.stringify(doc).match(/"x-problem-codes":\[[^\]]*\]/g)?.flatMap((m) => [...m.matchAll(/"([a-z-]+)"(?=[,\]])/g)].map((x) => x[1] ?? '')))
+    const listed = new Set(
+      JSON.stringify(doc)
+        .match(/"x-problem-codes":\[[^\]]*\]/g)
+        ?.flatMap((m) => [...m.matchAll(/"([a-z-]+)"(?=[,\]])/g)].map((x) => x[1] ?? '')),
+    )
     expect([...listed].sort(), 'the documented codes are the API’s codes').toEqual([...PROBLEM_CODES].sort())
   })
 
