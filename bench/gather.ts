@@ -60,7 +60,13 @@ async function main(): Promise<void> {
   }
   const publishFeed = (o: number) => {
     const listed = pages.filter((page) => page.outlet === o && !held.has(page))
-    outlets[o]?.files.set('/rss.xml', renderRss(listed.reverse().map(({ article, layout }) => ({ article, layout })), `Báo Mẫu ${o + 1}`))
+    outlets[o]?.files.set(
+      '/rss.xml',
+      renderRss(
+        listed.reverse().map(({ article, layout }) => ({ article, layout })),
+        `Báo Mẫu ${o + 1}`,
+      ),
+    )
   }
   for (let o = 0; o < outlets.length; o++) publishFeed(o)
 
@@ -82,7 +88,9 @@ async function main(): Promise<void> {
     const stored = await waitForArticles(worker.base, bulk)
     const seconds = (performance.now() - started) / 1000
     await scoreExtraction(bulk, stored)
-    console.log(`\nconsumer throughput: ${bulk.length} pages fetched, read and stored in ${seconds.toFixed(1)} s = ${(bulk.length / seconds).toFixed(1)} pages/s (Cron event to last article; wrangler dev, 2 shared cores)`)
+    console.log(
+      `\nconsumer throughput: ${bulk.length} pages fetched, read and stored in ${seconds.toFixed(1)} s = ${(bulk.length / seconds).toFixed(1)} pages/s (Cron event to last article; wrangler dev, 2 shared cores)`,
+    )
 
     const toArticle: number[] = []
     const toStory: number[] = []
@@ -121,7 +129,9 @@ function articleOf(doc: { id: string; title: string; sapo: string; publishedAt: 
     captions,
     author: author === null ? null : titleCase(author),
     publishedAt: isoFromVnmds(doc.publishedAt),
-    section: outletOf(doc.url).replace(/^www\./, '').replace(/\./g, '-'),
+    section: outletOf(doc.url)
+      .replace(/^www\./, '')
+      .replace(/\./g, '-'),
   }
 }
 
@@ -180,7 +190,12 @@ async function scoreExtraction(pages: readonly Page[], stored: Map<string, Store
   console.log(`  date exact       ${mark(dates / n, TARGET_EXACT)}`)
   console.log(`  F1 by layout: ${[...byLayout].map(([layout, s]) => `${layout} ${(s.f1 / s.n).toFixed(3)}`).join(', ')}`)
   worst.sort((a, b) => a.f1 - b.f1)
-  console.log(`  lowest: ${worst.slice(0, 3).map((w) => `${w.f1.toFixed(3)} ${w.url}`).join('; ')}`)
+  console.log(
+    `  lowest: ${worst
+      .slice(0, 3)
+      .map((w) => `${w.f1.toFixed(3)} ${w.url}`)
+      .join('; ')}`,
+  )
 }
 
 /** F1 of the syllable multisets (the dev set's ROUGE-1 tokenization: NFC, lowercase, letters and digits, one tone convention). */

@@ -9,10 +9,11 @@
  *
  * Run: npx tsx scripts/build-gather-fixtures.ts
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArticleText } from '../src/text/parse-article.js'
+import { sampleArticles } from './sample-data.js'
 import { type Furniture, LAYOUTS, type Layout, type OutletArticle, pagePath, renderAtom, renderJsonFeed, renderPage, renderRss } from './outlet-layouts.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -30,19 +31,16 @@ const FURNITURE: Furniture = {
     'Bộ Giáo dục công bố phương án thi tốt nghiệp trung học phổ thông năm sau',
     'Cảnh báo lừa đảo qua tin nhắn giả mạo ngân hàng dịp cuối năm',
   ],
-  comments: [
-    'Mong rằng các bên sớm ngồi lại với nhau để tìm giải pháp hòa bình, tránh đổ máu.',
-    'Bài viết rất hay, cảm ơn phóng viên đã cập nhật thông tin kịp thời cho bạn đọc.',
-  ],
+  comments: ['Mong rằng các bên sớm ngồi lại với nhau để tìm giải pháp hòa bình, tránh đổ máu.', 'Bài viết rất hay, cảm ơn phóng viên đã cập nhật thông tin kịp thời cho bạn đọc.'],
 }
 
 function articlesFromData(): OutletArticle[] {
   const dir = join(root, 'data')
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => {
-      const parsed = parseArticleText(readFileSync(join(dir, name), 'utf8'))
+  // Headline-first, like npm start's samples (scripts/sample-data.ts): the story the outlet's articles open takes its slug from a headline.
+  return sampleArticles(dir)
+    .filter((sample) => sample.name.endsWith('.txt'))
+    .map(({ name, body }) => {
+      const parsed = parseArticleText(body)
       if (parsed === null) throw new Error(`${name} has no article text`)
       // The closing credit stays the last paragraph, as the outlet prints it; ingest takes it off again.
       const paragraphs = parsed.source === null ? parsed.paragraphs : [...parsed.paragraphs, `(${parsed.source})`]
@@ -74,5 +72,8 @@ writeFileSync(join(out, 'site', 'rss.xml'), renderRss(listed(['express', 'detail
 writeFileSync(join(out, 'site', 'atom.xml'), renderAtom(listed(['singular', 'legacy']), OUTLET))
 writeFileSync(join(out, 'site', 'feed.json'), renderJsonFeed(listed(['story', 'express']), OUTLET))
 writeFileSync(join(out, 'site', 'robots.txt'), 'User-agent: *\nDisallow: /tim-kiem\nDisallow: /private/\nCrawl-delay: 0\n')
-writeFileSync(join(out, 'articles.json'), `${JSON.stringify({ outlet: OUTLET, layouts: LAYOUTS, articles: articles.map((article) => ({ ...article, pages: Object.fromEntries(LAYOUTS.map((layout) => [layout, pagePath(article, layout)])) })) }, null, 1)}\n`)
+writeFileSync(
+  join(out, 'articles.json'),
+  `${JSON.stringify({ outlet: OUTLET, layouts: LAYOUTS, articles: articles.map((article) => ({ ...article, pages: Object.fromEntries(LAYOUTS.map((layout) => [layout, pagePath(article, layout)])) })) }, null, 1)}\n`,
+)
 console.log(`gather fixtures: ${articles.length} articles × ${LAYOUTS.length} layouts, 3 feeds → ${out}`)

@@ -22,11 +22,12 @@ import { writeFileSync } from 'node:fs'
 import { prepareClusters, scoreClusters, type PreparedCluster } from '../bench/quality.js'
 import { rouge, rougeTokens } from '../bench/rouge.js'
 import { loadDevSet } from '../bench/vnmds.js'
-import { candidatesOf } from '../src/summarize/candidates.js'
-import { type FeatureWeights, type Features, featuresOf, scoreOf } from '../src/summarize/features.js'
-import { REDUNDANCY_PENALTY, selectSentences } from '../src/summarize/select.js'
+import { candidatesOf, contextOf } from '../src/summarize/candidates.js'
+import { FEATURE_NAMES, type FeatureWeights, type Features, featuresOf, scoreOf } from '../src/summarize/features.js'
+import { planOf } from '../src/summarize/plan.js'
+import { REDUNDANCY_PENALTY, selectFromPlan } from '../src/summarize/select.js'
 
-const FEATURES: (keyof Features)[] = ['opening', 'lead', 'depth', 'headline', 'headlineConcepts', 'support', 'centrality', 'length']
+const FEATURES = FEATURE_NAMES
 const RIDGE = 1
 
 type Sample = { x: number[]; y: number }
@@ -65,8 +66,9 @@ function f1Within(sentence: string, target: Set<string>, cut: number): number {
 
 function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
   return clusters.flatMap((cluster) => {
-    const candidates = cluster.reports.flatMap((report, order) => candidatesOf(report, order))
-    const features = featuresOf(candidates, cluster.reports.map((r) => r.title))
+    // Stories are fitted as delivered: each report with its lead.
+    const candidates = cluster.delivered.flatMap((report, order) => candidatesOf(report, order))
+    const features = featuresOf(candidates, contextOf(cluster.delivered))
     const targets = cluster.references.map(bigrams)
     return candidates.map((c, i) => ({ x: vector(features[i]), y: precision(c.text, targets) }))
   })
@@ -76,7 +78,7 @@ function articleSamples(clusters: readonly PreparedCluster[]): Sample[] {
   return clusters.flatMap((cluster) =>
     cluster.reports.flatMap((report) => {
       const candidates = candidatesOf(report, 0)
-      const features = featuresOf(candidates, [report.title])
+      const features = featuresOf(candidates, contextOf([report]))
       const target = bigrams(report.sapo)
       return candidates.map((c, i) => ({ x: vector(features[i]), y: f1Within(c.text, target, ARTICLE_CUT) }))
     }),
@@ -94,7 +96,7 @@ function articleItems(clusters: readonly PreparedCluster[]): ArticleItem[] {
   return clusters.flatMap((cluster) =>
     cluster.reports.map((report) => {
       const candidates = candidatesOf(report, 0)
-      return { candidates, features: featuresOf(candidates, [report.title]), sapo: report.sapo }
+      return { candidates, features: featuresOf(candidates, contextOf([report])), sapo: report.sapo }
     }),
   )
 }
@@ -104,7 +106,7 @@ function articleRouge(items: readonly ArticleItem[], weights: FeatureWeights): n
   let sum = 0
   for (const item of items) {
     const scores = item.features.map((f) => scoreOf(f, weights))
-    const chosen = selectSentences(item.candidates, scores, { words: ARTICLE_CUT }, REDUNDANCY_PENALTY.article).sort((a, b) => a.index - b.index)
+    const chosen = selectFromPlan(planOf(item.candidates, scores, REDUNDANCY_PENALTY.article), { words: ARTICLE_CUT })
     sum += rouge(chosen.map((c) => c.text).join(' '), [item.sapo], ARTICLE_CUT).r2
   }
   return sum / items.length
@@ -124,7 +126,7 @@ function searchArticleWeights(items: readonly ArticleItem[], start: FeatureWeigh
   let bestScore = articleRouge(items, best)
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
     for (const name of FEATURES) {
-      if (name === 'support') continue
+      if (name === 'support' || name === 'leadShare' || name === 'leadPrecision') continue
       for (const step of SEARCH_STEPS) {
         const trial = { ...best, [name]: round3(best[name] + step) }
         const score = articleRouge(items, trial)
@@ -155,11 +157,11 @@ function fit(samples: readonly Sample[]): FeatureWeights {
   }
   for (let i = 1; i < n; i++) (a[i] as number[])[i] = ((a[i] as number[])[i] ?? 0) + RIDGE
   const w = solve(a)
-  const weights: FeatureWeights = { bias: round(w[0] ?? 0), opening: 0, lead: 0, depth: 0, headline: 0, headlineConcepts: 0, support: 0, centrality: 0, length: 0 }
+  const weights = { bias: round(w[0] ?? 0) } as Record<string, number>
   FEATURES.forEach((name, i) => {
     weights[name] = round(w[i + 1] ?? 0)
   })
-  return weights
+  return weights as FeatureWeights
 }
 
 function solve(augmented: number[][]): number[] {
@@ -198,7 +200,9 @@ if (clusters !== null) {
   const onEven = models(even)
   console.log('fitted on all:', JSON.stringify(all))
   const show = (label: string, report: ReturnType<typeof scoreClusters>) =>
-    console.log(`${label}: story R2 ${report.story.r2.toFixed(1)} (lead round-robin ${report.storyBaseline.r2.toFixed(1)}), article R2 ${report.article.r2.toFixed(1)} (first 3 ${report.articleBaseline.r2.toFixed(1)})`)
+    console.log(
+      `${label}: story R2 ${report.story.r2.toFixed(1)} (lead round-robin ${report.storyBaseline.r2.toFixed(1)}), article R2 ${report.article.r2.toFixed(1)} (first 3 ${report.articleBaseline.r2.toFixed(1)})`,
+    )
   show('fit odd, score even', scoreClusters(even, onOdd))
   show('fit even, score odd', scoreClusters(odd, onEven))
   show('fit all, score all ', scoreClusters(prepared, all))

@@ -100,11 +100,24 @@ ${a.publishedAt === null ? '' : `<meta property="article:published_time" content
 <h1 class="title-detail">${esc(a.title)}</h1>
 ${a.lead === null ? '' : `<p class="description">${esc(a.lead)}</p>`}
 <article class="fck_detail">
-${interleave(a, (p) => `<p class="Normal">${esc(p)}</p>`, (c) => `<table align="center" class="tplCaption" border="0" cellpadding="3" cellspacing="0"><tbody><tr><td><img alt="" src="{{origin}}/anh/${a.slug}-1.jpg"></td></tr><tr><td><p class="Image">${esc(c)}</p></td></tr></tbody></table>`, () => `<div class="box-tinlienquan"><p class="title_box_category">Tin liên quan</p><ul>${f.related.slice(0, 3).map((r, i) => `<li><a href="/tin-${i}.html">${esc(r)}</a></li>`).join('')}</ul></div>`)}
+${interleave(
+  a,
+  (p) => `<p class="Normal">${esc(p)}</p>`,
+  (c) =>
+    `<table align="center" class="tplCaption" border="0" cellpadding="3" cellspacing="0"><tbody><tr><td><img alt="" src="{{origin}}/anh/${a.slug}-1.jpg"></td></tr><tr><td><p class="Image">${esc(c)}</p></td></tr></tbody></table>`,
+  () =>
+    `<div class="box-tinlienquan"><p class="title_box_category">Tin liên quan</p><ul>${f.related
+      .slice(0, 3)
+      .map((r, i) => `<li><a href="/tin-${i}.html">${esc(r)}</a></li>`)
+      .join('')}</ul></div>`,
+)}
 ${a.author === null ? '' : `<p class="Normal" style="text-align:right;"><strong>${esc(a.author.toUpperCase())}</strong></p>`}
 </article>
 <div class="footer-content"><div class="social-share"><a href="#fb">Chia sẻ</a><a href="#zalo">Zalo</a><a href="#copy">Sao chép liên kết</a></div>
-<div class="tags"><h4>Từ khóa</h4>${f.related.slice(0, 2).map((r) => `<a href="/tag">${esc(cut(r, 30))}</a>`).join(' ')}</div></div>
+<div class="tags"><h4>Từ khóa</h4>${f.related
+    .slice(0, 2)
+    .map((r) => `<a href="/tag">${esc(cut(r, 30))}</a>`)
+    .join(' ')}</div></div>
 <div id="box_comment_vne" class="box_comment"><h3>Ý kiến (${f.comments.length})</h3>${f.comments.map((c) => `<div class="comment_item"><p class="full_content">${esc(c)}</p><a class="reply" href="#">Trả lời</a></div>`).join('')}</div>
 </div>
 <div class="sidebar-2"><div class="box-most-read"><h3>Xem nhiều</h3><ul>${f.related.map((r, i) => `<li><a href="/xem-nhieu-${i}.html">${esc(r)}</a></li>`).join('')}</ul></div>
@@ -142,7 +155,13 @@ ${a.publishedAt === null ? '' : `<meta property="article:published_time" content
 <h1 class="detail-title article-title" data-role="title">${esc(a.title)}</h1>
 ${a.lead === null ? '' : `<h2 class="detail-sapo" data-role="sapo">${esc(a.lead)}</h2>`}
 <div class="detail-cmain"><div class="detail-content afcbc-body" data-role="content" itemprop="articleBody">
-${interleave(a, (p) => `<p>${esc(p)}</p>`, (c) => `<figure class="VCSortableInPreviewMode" type="Photo"><div><img src="{{origin}}/anh/${a.slug}-2.jpg" alt="${attr(cut(c, 50))}"></div><figcaption class="PhotoCMS_Caption"><p>${esc(c)}</p></figcaption></figure>`, () => `<div class="VCSortableInPreviewMode link-content-footer" type="RelatedOneNews"><div class="relate-container"><a href="/tin-lien-quan.html">${esc(f.related[0] ?? '')}</a></div></div>`)}
+${interleave(
+  a,
+  (p) => `<p>${esc(p)}</p>`,
+  (c) =>
+    `<figure class="VCSortableInPreviewMode" type="Photo"><div><img src="{{origin}}/anh/${a.slug}-2.jpg" alt="${attr(cut(c, 50))}"></div><figcaption class="PhotoCMS_Caption"><p>${esc(c)}</p></figcaption></figure>`,
+  () => `<div class="VCSortableInPreviewMode link-content-footer" type="RelatedOneNews"><div class="relate-container"><a href="/tin-lien-quan.html">${esc(f.related[0] ?? '')}</a></div></div>`,
+)}
 </div>
 ${a.author === null ? '' : `<div class="author-info"><div class="name">${esc(a.author)}</div></div>`}
 <div class="detail-tab"><ul class="tags-container"><li><a href="/tag/the-gioi">Thế giới</a></li></ul></div>
@@ -178,10 +197,18 @@ ${a.author === null ? '' : `<div class="author-info"><div class="name">${esc(a.a
 <div class="author-wrap"><div class="author-time">${a.publishedAt === null ? '' : `<time class="author-time" datetime="${attr(a.publishedAt)}">${esc(vietnameseDate(a.publishedAt))}</time>`}</div></div>
 ${a.lead === null ? '' : `<h2 class="singular-sapo">${esc(a.lead)}</h2>`}
 <div class="singular-content">
-${interleave(a, (p) => `<p>${esc(p)}</p>`, (c) => `<figure class="image align-center"><img src="{{origin}}/anh/${a.slug}-3.jpg" alt=""><figcaption><p>${esc(c)}</p></figcaption></figure>`, () => '')}
+${interleave(
+  a,
+  (p) => `<p>${esc(p)}</p>`,
+  (c) => `<figure class="image align-center"><img src="{{origin}}/anh/${a.slug}-3.jpg" alt=""><figcaption><p>${esc(c)}</p></figcaption></figure>`,
+  () => '',
+)}
 </div>
 ${a.author === null ? '' : `<div class="author-name"><a href="/tac-gia"><b>${esc(a.author)}</b></a></div>`}
-<div class="article-related"><h3>Tin liên quan</h3><ul>${f.related.slice(0, 4).map((r) => `<li><article class="article-item"><h3 class="article-title"><a href="#">${esc(r)}</a></h3></article></li>`).join('')}</ul></div>
+<div class="article-related"><h3>Tin liên quan</h3><ul>${f.related
+    .slice(0, 4)
+    .map((r) => `<li><article class="article-item"><h3 class="article-title"><a href="#">${esc(r)}</a></h3></article></li>`)
+    .join('')}</ul></div>
 <div class="comment-wrap" id="comment-wrap"><div class="comment-list">${f.comments.map((c) => `<div class="comment-item"><p>${esc(c)}</p></div>`).join('')}</div>
 <form class="comment-form"><textarea placeholder="Chia sẻ ý kiến của bạn"></textarea><button>Gửi bình luận</button></form></div>
 </article>
@@ -207,12 +234,20 @@ ${a.publishedAt === null ? '' : `<meta name="pubdate" content="${attr(a.publishe
 <div class="news-date">${esc(vietnameseDate(a.publishedAt))}</div>
 ${a.lead === null ? '' : `<div class="news-lead"><b>${esc(a.lead)}</b></div>`}
 <div id="news-content" class="news-content">
-${interleave(a, (p, i) => `<div style="text-align: justify;">${i === 0 ? esc(p).replace(/([.!?]) /, '$1<br />') : esc(p)}</div>`, (c) => `<table class="image" align="center"><tr><td><img src="/Uploaded/${a.slug}.jpg" /></td></tr><tr><td class="caption"><em>${esc(c)}</em></td></tr></table>`, () => '')}
+${interleave(
+  a,
+  (p, i) => `<div style="text-align: justify;">${i === 0 ? esc(p).replace(/([.!?]) /, '$1<br />') : esc(p)}</div>`,
+  (c) => `<table class="image" align="center"><tr><td><img src="/Uploaded/${a.slug}.jpg" /></td></tr><tr><td class="caption"><em>${esc(c)}</em></td></tr></table>`,
+  () => '',
+)}
 ${a.author === null ? '' : `<div style="text-align: right;"><b>${esc(a.author)}</b></div>`}
 </div>
 <div class="othernews"><b>C&aacute;c tin kh&aacute;c:</b><ul>${f.related.map((r) => `<li><a href="#">${esc(r)}</a></li>`).join('')}</ul></div>
 </div></td>
-<td valign="top" class="right-col"><div class="qc">Quảng cáo</div><div class="box"><b>Tin đọc nhiều</b>${f.related.slice(0, 3).map((r) => `<div><a href="#">${esc(r)}</a></div>`).join('')}</div></td></tr>
+<td valign="top" class="right-col"><div class="qc">Quảng cáo</div><div class="box"><b>Tin đọc nhiều</b>${f.related
+    .slice(0, 3)
+    .map((r) => `<div><a href="#">${esc(r)}</a></div>`)
+    .join('')}</div></td></tr>
 <tr><td colspan="2" class="footer">&copy; ${esc(outlet)}. Ghi r&otilde; ngu&ocirc;̀n khi ph&aacute;t h&agrave;nh lại th&ocirc;ng tin từ website n&agrave;y.</td></tr></table>
 </body></html>`,
 
@@ -232,7 +267,12 @@ ${a.author === null ? '' : `<meta name="author" content="${attr(a.author)}">`}
 <header class="article-header"><p class="kicker"><a href="/the-gioi">Thế giới</a></p><h1 itemprop="headline">${esc(a.title)}</h1>
 ${a.lead === null ? '' : `<p class="lead">${esc(a.lead)}</p>`}
 ${a.author === null ? '' : `<p class="byline">${esc(a.author)}</p>`}</header>
-${interleave(a, (p) => `<p>${esc(p)}</p>`, (c) => `<figure><img src="/anh/${a.slug}.jpg" alt=""><figcaption>${esc(c)}</figcaption></figure>`, () => `<aside class="inline-related"><h2>Đọc thêm</h2><a href="#">${esc(f.related[1] ?? '')}</a></aside>`)}
+${interleave(
+  a,
+  (p) => `<p>${esc(p)}</p>`,
+  (c) => `<figure><img src="/anh/${a.slug}.jpg" alt=""><figcaption>${esc(c)}</figcaption></figure>`,
+  () => `<aside class="inline-related"><h2>Đọc thêm</h2><a href="#">${esc(f.related[1] ?? '')}</a></aside>`,
+)}
 <footer class="article-footer"><p>Chia sẻ bài viết: <a href="#">Facebook</a> <a href="#">Twitter</a></p></footer>
 </article>
 <section class="comments"><h2>Bình luận</h2>${f.comments.map((c) => `<blockquote class="comment">${esc(c)}</blockquote>`).join('')}</section>
@@ -262,13 +302,15 @@ function interleave(a: OutletArticle, paragraph: (text: string, index: number) =
 
 /** An RSS 2.0 feed of these pages. */
 export function renderRss(entries: readonly { article: OutletArticle; layout: Layout }[], outlet: string): string {
-  const items = entries.map(({ article: a, layout }) => `<item>
+  const items = entries.map(
+    ({ article: a, layout }) => `<item>
 <title><![CDATA[${a.title}]]></title>
 <link>{{origin}}${pagePath(a, layout)}?utm_source=rss&amp;utm_medium=feed</link>
 <guid isPermaLink="false">${a.slug}</guid>
 <description><![CDATA[<a href="{{origin}}${pagePath(a, layout)}"><img src="{{origin}}/anh/${a.slug}.jpg" /></a></br>${escXml(a.lead ?? a.paragraphs[0] ?? '')}]]></description>
 ${a.publishedAt === null ? '' : `<pubDate>${rfc822(a.publishedAt)}</pubDate>`}
-</item>`)
+</item>`,
+  )
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel>
@@ -285,7 +327,8 @@ ${items.join('\n')}
 
 /** An Atom 1.0 feed of these pages (summary and full content). */
 export function renderAtom(entries: readonly { article: OutletArticle; layout: Layout }[], outlet: string): string {
-  const items = entries.map(({ article: a, layout }) => `<entry>
+  const items = entries.map(
+    ({ article: a, layout }) => `<entry>
 <title>${escXml(a.title)}</title>
 <link rel="alternate" type="text/html" href="{{origin}}${pagePath(a, layout)}"/>
 <id>{{origin}}${pagePath(a, layout)}</id>
@@ -294,7 +337,8 @@ ${a.publishedAt === null ? '' : `<published>${a.publishedAt.length > 10 ? a.publ
 ${a.author === null ? '' : `<author><name>${escXml(a.author)}</name></author>`}
 <summary>${escXml(a.lead ?? '')}</summary>
 <content type="html">${escXml(a.paragraphs.map((p) => `<p>${esc(p)}</p>`).join(''))}</content>
-</entry>`)
+</entry>`,
+  )
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
 <title>${escXml(outlet)}</title>
@@ -391,7 +435,7 @@ for (const entry of HTML_ENTITIES.split(' ')) {
  * Markup and scripts are ASCII already, so the whole page can go through.
  */
 function withEntities(html: string): string {
-  return html.replace(/[^\x00-\x7f]/gu, (char) => {
+  return html.replace(/[^\p{ASCII}]/gu, (char) => {
     const name = NAME_OF.get(char)
     return name !== undefined && !['lt', 'gt', 'amp', 'quot', 'apos'].includes(name) ? `&${name};` : `&#${char.codePointAt(0)};`
   })

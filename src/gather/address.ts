@@ -19,14 +19,7 @@
  */
 
 /** Why a URL is refused, as health and problem details show it. */
-export type Refusal =
-  | 'not http or https'
-  | 'credentials in the URL'
-  | 'loopback address'
-  | 'private address'
-  | 'link-local address'
-  | 'reserved address'
-  | 'local host name'
+export type Refusal = 'not http or https' | 'credentials in the URL' | 'loopback address' | 'private address' | 'link-local address' | 'reserved address' | 'local host name'
 
 type Range = { base: number; bits: number; kind: Refusal }
 
@@ -77,7 +70,7 @@ export function fetchRefusal(url: URL, allowLocal: boolean): Refusal | null {
 function ipv4Refusal(address: number): Refusal | null {
   for (const range of IPV4_BLOCKED) {
     const mask = range.bits === 0 ? 0 : (~0 << (32 - range.bits)) >>> 0
-    if (((address & mask) >>> 0) === range.base) return range.kind
+    if ((address & mask) >>> 0 === range.base) return range.kind
   }
   return null
 }

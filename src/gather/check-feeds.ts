@@ -129,10 +129,12 @@ async function queueNewItems(env: Env, source: DueSource, items: readonly FeedIt
   const fresh = await registry.claimItems(source.id, candidates, Date.now())
   if (fresh.length === 0) return { newItems: 0, queued: 0, error: null }
   const stored = new Set(await newsroomOf(env).storedUrls(fresh))
-  const messages = fresh.filter((url) => !stored.has(url)).flatMap((url) => {
-    const item = byUrl.get(url)
-    return item === undefined ? [] : [messageOf(source, item)]
-  })
+  const messages = fresh
+    .filter((url) => !stored.has(url))
+    .flatMap((url) => {
+      const item = byUrl.get(url)
+      return item === undefined ? [] : [messageOf(source, item)]
+    })
   try {
     for (const batch of batches(messages)) await env.GATHER_QUEUE.sendBatch(batch.map((body) => ({ body, contentType: 'json' as const })))
   } catch (error) {

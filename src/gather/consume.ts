@@ -211,14 +211,21 @@ function articleJson(body: GatherMessage, title: string, lead: string | null, pa
   return json
 }
 
-/** Through the ingest path's own checks; what it refuses (no text left, a field out of bounds) is null. */
+/**
+ * Through the ingest path's own checks; what it refuses (no text left, a
+ * field out of bounds) is null. A publication date it refuses (in the future
+ * by an outlet's wrong clock, or before 1990) is dropped rather than the
+ * article: the article is then dated by when it was gathered.
+ */
 async function prepareOrNull(json: Record<string, unknown> | null): Promise<NewArticle | null> {
   if (json === null) return null
   try {
     return await prepareFromJson(json)
   } catch (error) {
-    if (error instanceof ApiError) return null
-    throw error
+    if (!(error instanceof ApiError)) throw error
+    if (json.publishedAt === undefined || !error.errors?.some((field) => field.field === 'publishedAt')) return null
+    const { publishedAt: _refused, ...undated } = json
+    return prepareOrNull(undated)
   }
 }
 
@@ -257,4 +264,3 @@ function lineOf(value: string | null): string | null {
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)]
 }
-

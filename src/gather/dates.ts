@@ -18,7 +18,21 @@ const VIETNAM_OFFSET = '+07:00'
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 /** RFC 822 zone names still seen in feeds (RFC 822 §5.1). */
-const ZONES: Record<string, string> = { gmt: '+00:00', ut: '+00:00', utc: '+00:00', z: '+00:00', est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', mst: '-07:00', mdt: '-06:00', pst: '-08:00', pdt: '-07:00', ict: '+07:00' }
+const ZONES: Record<string, string> = {
+  gmt: '+00:00',
+  ut: '+00:00',
+  utc: '+00:00',
+  z: '+00:00',
+  est: '-05:00',
+  edt: '-04:00',
+  cst: '-06:00',
+  cdt: '-05:00',
+  mst: '-07:00',
+  mdt: '-06:00',
+  pst: '-08:00',
+  pdt: '-07:00',
+  ict: '+07:00',
+}
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i
 const MONTH_ONLY = /^(\d{4})-(\d{2})$/

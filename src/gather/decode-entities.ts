@@ -16,6 +16,10 @@ import { HTML_ENTITIES, WINDOWS_1252_C1 } from './html-entities.generated.js'
 
 const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g
 
+/** C0 controls but tab and line ends, and DEL: a CMS's stray bytes, which render as nothing and which the ingest path refuses. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g
+
 let named: Map<string, string> | null = null
 
 /**
@@ -48,4 +52,14 @@ function namedEntities(): Map<string, string> {
     for (const name of names.split(',')) named.set(name, character)
   }
   return named
+}
+
+/**
+ * Text without control characters (see CONTROL_CHARACTERS).
+ *
+ * @example
+ * withoutControls('Gi\u0008á') // => 'Giá'
+ */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '')
 }

@@ -119,7 +119,15 @@ describe('parseFeed: JSON Feed 1.1', () => {
     home_page_url: 'https://json.example.vn/',
     authors: [{ name: 'Ban biên tập' }],
     items: [
-      { id: '1', url: 'https://json.example.vn/a.html?fbclid=x', title: 'Bài A', content_html: '<p>Nội dung A.</p>', summary: 'Tóm tắt A.', date_published: '2026-11-23T09:00:00+07:00', image: '/a.jpg' },
+      {
+        id: '1',
+        url: 'https://json.example.vn/a.html?fbclid=x',
+        title: 'Bài A',
+        content_html: '<p>Nội dung A.</p>',
+        summary: 'Tóm tắt A.',
+        date_published: '2026-11-23T09:00:00+07:00',
+        image: '/a.jpg',
+      },
       { id: 'https://json.example.vn/b.html', title: 'Bài B', content_text: 'Nội dung <B>', authors: [{ name: 'Lan' }] },
       { id: 'khong-co-url', title: 'Bỏ qua' },
       'không phải một item',

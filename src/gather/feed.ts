@@ -110,7 +110,9 @@ function readRss(root: Node): Feed | null {
     format: 'rss',
     title: line(child(channel, uri, 'title')),
     homepage: itemUrlOf(text(child(channel, uri, 'link')), channel.base),
-    items: children(channel, uri, 'item').slice(0, MAX_FEED_ITEMS).flatMap((item) => rssItem(item, uri) ?? []),
+    items: children(channel, uri, 'item')
+      .slice(0, MAX_FEED_ITEMS)
+      .flatMap((item) => rssItem(item, uri) ?? []),
   }
 }
 
@@ -120,7 +122,9 @@ function readRdf(root: Node): Feed | null {
     format: 'rdf',
     title: line(channel && child(channel, NS.rss1, 'title')),
     homepage: channel === undefined ? null : itemUrlOf(text(child(channel, NS.rss1, 'link')), channel.base),
-    items: children(root, NS.rss1, 'item').slice(0, MAX_FEED_ITEMS).flatMap((item) => rssItem(item, NS.rss1) ?? []),
+    items: children(root, NS.rss1, 'item')
+      .slice(0, MAX_FEED_ITEMS)
+      .flatMap((item) => rssItem(item, NS.rss1) ?? []),
   }
 }
 
@@ -149,7 +153,9 @@ function readAtom(root: Node): Feed {
     format: 'atom',
     title: atomText(child(root, NS.atom, 'title')),
     homepage: itemUrlOf(atomLink(root, 'alternate'), root.base),
-    items: children(root, NS.atom, 'entry').slice(0, MAX_FEED_ITEMS).flatMap((entry) => atomEntry(entry, feedAuthor) ?? []),
+    items: children(root, NS.atom, 'entry')
+      .slice(0, MAX_FEED_ITEMS)
+      .flatMap((entry) => atomEntry(entry, feedAuthor) ?? []),
   }
 }
 

@@ -7,6 +7,10 @@ describe('htmlToParagraphs', () => {
     expect(htmlToParagraphs(html)).toEqual(['TTO - Ngày 23-10, hàng nghìn người', 'Cảnh sát chống bạo động được triển khai.'])
   })
 
+  it('drops control characters a CMS left in the text (the ingest path refuses them)', () => {
+    expect(htmlToParagraphs('<p>Gi\u0008á x&#1;ăng\u007f</p>')).toEqual(['Giá xăng'])
+  })
+
   it('passes plain text through, one paragraph per line', () => {
     expect(htmlToParagraphs('Dòng một.\n\n  Dòng   hai.  ')).toEqual(['Dòng một.', 'Dòng hai.'])
   })

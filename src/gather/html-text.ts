@@ -10,7 +10,7 @@
  *
  * Pure: no runtime imports.
  */
-import { decodeEntities } from './decode-entities.js'
+import { decodeEntities, withoutControls } from './decode-entities.js'
 
 /** Elements dropped with everything inside them. */
 const DROPPED = /<(script|style|noscript|iframe|object|template|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi
@@ -33,7 +33,7 @@ export function htmlToParagraphs(html: string): string[] {
     .replace(/<[^>]*>/g, '')
   return text
     .split('\n')
-    .map((line) => decodeEntities(line).replace(/\s+/g, ' ').trim())
+    .map((line) => withoutControls(decodeEntities(line)).replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '')
 }
 

@@ -13,7 +13,7 @@
  *
  * Pure: no runtime imports.
  */
-import { decodeEntities } from './decode-entities.js'
+import { decodeEntities, withoutControls } from './decode-entities.js'
 
 /** Reads one attribute of the element being opened (HTMLRewriter's `getAttribute`). */
 export type AttributeReader = (name: string) => string | null
@@ -73,8 +73,43 @@ const FURNITURE_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'men
 
 /** Elements that end a run of text (block-level), so text on either side is two blocks. */
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre',
-  'figure', 'figcaption', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'caption', 'header', 'footer', 'nav', 'aside', 'form', 'body', 'html', 'center', 'address',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'form',
+  'body',
+  'html',
+  'center',
+  'address',
 ])
 
 /**
@@ -85,10 +120,58 @@ const BLOCK_TAGS = new Set([
  * `sidebar-1`) or print views are left out: they hold articles too.
  */
 const FURNITURE_WORDS = new Set([
-  'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'footer', 'related', 'relate', 'relates', 'lienquan', 'tinlienquan',
-  'xemthem', 'readmore', 'comment', 'comments', 'binhluan', 'share', 'sharing', 'social', 'tag', 'tags', 'keyword', 'keywords', 'ad', 'ads', 'advert',
-  'adv', 'advertisement', 'banner', 'quangcao', 'qc', 'sponsor', 'sponsored', 'promo', 'popup', 'modal', 'newsletter', 'subscribe', 'mostread',
-  'docnhieu', 'trending', 'recommend', 'recommended', 'outbrain', 'taboola', 'toolbar', 'pagination', 'rating', 'vote', 'poll', 'login',
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'breadcrumb',
+  'breadcrumbs',
+  'footer',
+  'related',
+  'relate',
+  'relates',
+  'lienquan',
+  'tinlienquan',
+  'xemthem',
+  'readmore',
+  'comment',
+  'comments',
+  'binhluan',
+  'share',
+  'sharing',
+  'social',
+  'tag',
+  'tags',
+  'keyword',
+  'keywords',
+  'ad',
+  'ads',
+  'advert',
+  'adv',
+  'advertisement',
+  'banner',
+  'quangcao',
+  'qc',
+  'sponsor',
+  'sponsored',
+  'promo',
+  'popup',
+  'modal',
+  'newsletter',
+  'subscribe',
+  'mostread',
+  'docnhieu',
+  'trending',
+  'recommend',
+  'recommended',
+  'outbrain',
+  'taboola',
+  'toolbar',
+  'pagination',
+  'rating',
+  'vote',
+  'poll',
+  'login',
 ])
 
 /** Class and id words that name a photo caption. */
@@ -280,11 +363,18 @@ export class PageCollector {
 
 /** Class and id split into lowercase words: `box-tinlienquan fck_detail` → box, tinlienquan, fck, detail (and the whole tokens). */
 function wordsOf(className: string | null, id: string | null): string[] {
-  const tokens = `${className ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/).filter((token) => token !== '')
+  const tokens = `${className ?? ''} ${id ?? ''}`
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((token) => token !== '')
   return [...tokens, ...tokens.flatMap((token) => token.split(/[-_]+/))]
 }
 
-/** Whitespace as HTML renders it: any run of it is one space. */
+/**
+ * Whitespace as HTML renders it: any run of it is one space. Control
+ * characters (a CMS's stray \u0008) render as nothing, and the ingest path
+ * refuses them, so they go too.
+ */
 function foldSpace(text: string): string {
-  return text.replace(/[\s\u00A0]+/g, ' ').trim()
+  return withoutControls(text).replace(/\s+/g, ' ').trim()
 }

@@ -34,7 +34,18 @@ export type PageArticle = {
 }
 
 /** schema.org types that describe an article (NewsArticle and its relatives). */
-const ARTICLE_TYPES = new Set(['newsarticle', 'article', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle', 'backgroundnewsarticle', 'reviewnewsarticle', 'blogposting', 'liveblogposting', 'report'])
+const ARTICLE_TYPES = new Set([
+  'newsarticle',
+  'article',
+  'reportagenewsarticle',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+  'backgroundnewsarticle',
+  'reviewnewsarticle',
+  'blogposting',
+  'liveblogposting',
+  'report',
+])
 
 /** A block shorter than this is not scored as prose (a caption, a button, a date line). Readability uses 25. */
 const MIN_PROSE_CHARS = 25
@@ -88,7 +99,11 @@ export function extractArticle(page: PageSnapshot, pageUrl: string): PageArticle
   let body = inMain.filter((block) => block !== leadBlock && isBodyText(block) && !sameText(block.text, title))
   body = dropSignature(body, author)
   let paragraphs = body.map((block) => block.text)
-  if (paragraphs.length === 0 && declared.body !== null) paragraphs = declared.body.split(/\n+/).map((line) => line.trim()).filter((line) => line !== '')
+  if (paragraphs.length === 0 && declared.body !== null)
+    paragraphs = declared.body
+      .split(/\n+/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
   const captions = inMain.filter((block) => block.caption && !block.excluded).map((block) => block.text.replace(/\n/g, ' '))
 
   return {
@@ -97,7 +112,9 @@ export function extractArticle(page: PageSnapshot, pageUrl: string): PageArticle
     paragraphs,
     captions,
     author: author ?? bylineOf(inMain),
-    publishedAt: publishedAtOf(declared.datePublished) ?? firstDate([meta['article:published_time'], meta.datepublished, meta.pubdate, meta['og:published_time'], meta['dc.date.issued'], meta['dc.date'], ...page.times]),
+    publishedAt:
+      publishedAtOf(declared.datePublished) ??
+      firstDate([meta['article:published_time'], meta.datepublished, meta.pubdate, meta['og:published_time'], meta['dc.date.issued'], meta['dc.date'], ...page.times]),
     image: itemUrlOf(declared.image ?? meta['og:image'] ?? meta['twitter:image'], pageUrl),
     canonical: itemUrlOf(page.canonical ?? meta['og:url'], pageUrl),
   }
@@ -127,6 +144,7 @@ function parseLenient(script: string): unknown {
     return JSON.parse(text)
   } catch {
     try {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: raw control characters inside strings are what JSON.parse refused
       return JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' '))
     } catch {
       return null

@@ -268,22 +268,24 @@ export class SourceRegistry extends DurableObject<Bindings> {
     const next = releaseSlot(state, now, status, retryAfterMs)
     this.hosts.set(host, next)
     if (next.backoffUntil !== state.backoffUntil) {
-      this.sql.exec(
-        `INSERT INTO hosts (host, backoff_until) VALUES (?, ?) ON CONFLICT (host) DO UPDATE SET backoff_until = excluded.backoff_until`,
-        host,
-        next.backoffUntil,
-      )
+      this.sql.exec(`INSERT INTO hosts (host, backoff_until) VALUES (?, ?) ON CONFLICT (host) DO UPDATE SET backoff_until = excluded.backoff_until`, host, next.backoffUntil)
     }
   }
 
   /** Write changed sources and the head to KV (see module comment). */
   override async alarm(): Promise<void> {
-    const dirty = this.sql.exec(`SELECT id FROM dirty`).toArray().map((row) => String(row.id))
+    const dirty = this.sql
+      .exec(`SELECT id FROM dirty`)
+      .toArray()
+      .map((row) => String(row.id))
     const writes = dirty.map((id) => {
       const source = this.source(id)
       return source === null ? this.env.KV.delete(sourceKey(id)) : this.env.KV.put(sourceKey(id), JSON.stringify(source))
     })
-    const all = this.sql.exec(`SELECT id FROM sources ORDER BY created_at DESC, id DESC`).toArray().flatMap((row) => this.source(String(row.id)) ?? [])
+    const all = this.sql
+      .exec(`SELECT id FROM sources ORDER BY created_at DESC, id DESC`)
+      .toArray()
+      .flatMap((row) => this.source(String(row.id)) ?? [])
     const head: SourcesHead = { total: all.length, items: all }
     writes.push(this.env.KV.put(SOURCES_HEAD_KEY, JSON.stringify(head)))
     // A failed write throws: the runtime retries the alarm, and the rows stay dirty until it succeeds.

@@ -14,25 +14,25 @@ import { allowsLocal } from '../gather/safe-fetch.js'
 import { requireIngestToken } from '../http/auth.js'
 import { bodyKindOf, limitBody, readJson } from '../http/body.js'
 import { ApiError } from '../http/problem.js'
-import { jsonWithPolicy, serveStored } from '../http/respond.js'
-import { parseQuery } from '../http/validate.js'
-import { decodeCursor, encodeCursor, pageFromHead } from '../store/cursor.js'
+import { serveStored } from '../http/respond.js'
+import type { CursorKey } from '../store/cursor.js'
 import { hotClear } from '../store/hot-cache.js'
 import { canonicalUrl } from '../store/ids.js'
 import { SOURCE_ID, type Source, SourceInputSchema, SourceUpdateSchema } from '../store/source-schemas.js'
-import { ListQuerySchema } from './queries.js'
+import { listPage } from './list.js'
 
 export const sourceRoutes = new Hono<AppEnv>()
 
-sourceRoutes.get('/v1/sources', async (c) => {
-  const { limit, cursor } = parseQuery(c, ListQuerySchema)
-  const after = cursor === undefined ? null : decodeCursor(cursor, 2)
-  const head = await c.var.store.sourcesHead()
-  // The head holds every source (the registry caps them at MAX_SOURCES), so every page is in it.
-  const page = pageFromHead(head.items, head.items.length, after, limit, cursorKeyOf) ?? { items: [], hasMore: false }
-  const last = page.items.at(-1)
-  return jsonWithPolicy(c, { items: page.items, nextCursor: page.hasMore && last !== undefined ? encodeCursor(cursorKeyOf(last)) : null }, 'list')
-})
+sourceRoutes.get('/v1/sources', (c) =>
+  listPage(c, {
+    list: 'sources',
+    head: () => c.var.store.sourcesHead(),
+    // The head holds every source (the registry keeps at most MAX_SOURCES), so no page lies past it.
+    after: async () => ({ items: [], hasMore: false }),
+    keyOf: cursorKeyOf,
+    arity: 2,
+  }),
+)
 
 sourceRoutes.get('/v1/sources/:id', async (c) => {
   const id = c.req.param('id')
@@ -108,6 +108,6 @@ function notFound(id: string): ApiError {
   return new ApiError('source-not-found', `No source has id "${id}".`)
 }
 
-function cursorKeyOf(source: Source): readonly string[] {
+function cursorKeyOf(source: Source): CursorKey {
   return [source.createdAt, source.id]
 }

@@ -10,11 +10,12 @@ import { cachedJson } from '../http/cache.js'
 import { ApiError } from '../http/problem.js'
 import { jsonWithPolicy, serveStored } from '../http/respond.js'
 import { parseQuery } from '../http/validate.js'
-import { ARTICLE_ID, type Article, ArticleSummarySchema, MAX_STORY_ID_LENGTH, STORY_ID, StorySummarySchema } from '../store/schemas.js'
+import { ARTICLE_ID, type Article, ArticleSummarySchema, StorySummarySchema } from '../store/schemas.js'
 import { DEFAULT_ARTICLE_SUMMARY_WORDS, DEFAULT_STORY_SUMMARY_WORDS } from '../summarize/defaults.js'
 import type { Budget } from '../summarize/select.js'
 import { reportsToSummarize } from '../summarize/multi-document.js'
 import { articleSummaryOf, defaultArticleSummary, storySummaryOf } from '../writer/summaries.js'
+import { storyIdParam } from './params.js'
 import { SummaryQuerySchema } from './queries.js'
 
 export const summaryRoutes = new Hono<AppEnv>()
@@ -39,7 +40,7 @@ summaryRoutes.get('/v1/articles/:id/summary', async (c) => {
 summaryRoutes.get('/v1/stories/:id/summary', async (c) => {
   const id = c.req.param('id')
   const budget = budgetOf(parseQuery(c, SummaryQuerySchema), DEFAULT_STORY_SUMMARY_WORDS)
-  checkStoryId(id)
+  storyIdParam(id)
   if (budget === null) {
     const stored = await c.var.store.storySummary(id)
     if (stored !== null) return serveStored(c, stored, 'item')
@@ -73,15 +74,6 @@ function budgetOf(query: { words?: number | undefined; sentences?: number | unde
 
 function budgetKey(budget: Budget): string {
   return budget.sentences === undefined ? `w${budget.words}` : `s${budget.sentences}`
-}
-
-/** A story id that is not a slug is a malformed request, not an unknown story. */
-export function checkStoryId(id: string): void {
-  if (id.length > MAX_STORY_ID_LENGTH || !STORY_ID.test(id)) {
-    throw new ApiError('invalid-id', `"${id}" is not a story id: story ids are slugs (lowercase letters, digits, single hyphens).`, {
-      errors: [{ field: 'id', message: 'must be a slug' }],
-    })
-  }
 }
 
 function decodeWith<T>(schema: z.ZodMiniType<T>): (value: unknown) => T | null {

@@ -1,12 +1,13 @@
 /**
  * Reads from the KV read copy, for one request: each value decoded and checked
- * against its schema (a value that fails is a 500 problem with code
- * `corrupt-record`, never passed on half-valid), served from the in-isolate
+ * against its schema (a value that fails is a `CorruptRecordError`, which
+ * the API answers as a 500 `corrupt-record` problem, never passed on
+ * half-valid), served from the in-isolate
  * hot cache when fresh, and counted for the request's log line and
  * Server-Timing header.
  */
 import type * as z from 'zod/mini'
-import { ApiError } from '../http/problem.js'
+import { CorruptRecordError } from './errors.js'
 import { HOT_TTL_MS, etagOf, hotGet, hotSet } from './hot-cache.js'
 import { ARTICLES_HEAD_KEY, SOURCES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, sourceKey, storyKey, storySummaryKey } from './keys.js'
 import { type Source, SourceSchema, type SourcesHead, SourcesHeadSchema } from './source-schemas.js'
@@ -56,10 +57,10 @@ export function storeReader(kv: KVNamespace, stats: ReadStats) {
     try {
       json = JSON.parse(raw)
     } catch (cause) {
-      throw new ApiError('corrupt-record', `The stored value for ${key} is not JSON.`, { cause })
+      throw new CorruptRecordError(key, 'not JSON', { cause })
     }
     const result = schema.safeParse(json)
-    if (!result.success) throw new ApiError('corrupt-record', `The stored value for ${key} does not match its schema.`, { cause: result.error })
+    if (!result.success) throw new CorruptRecordError(key, 'schema mismatch', { cause: result.error })
     const stored = { value: result.data, raw, etag: etagOf(raw) }
     hotSet(key, { ...stored, expires: now + HOT_TTL_MS })
     return stored

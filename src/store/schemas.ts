@@ -33,13 +33,29 @@ export const MAX_STORY_ID_LENGTH = 80
 /** Publication time: full ISO 8601 with offset, or a date or month kept at its precision. */
 export const PUBLISHED_AT = /^\d{4}-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?)?$/
 
+/**
+ * Whether a string is a story id: the one rule for path parameters, query
+ * parameters and JSON fields alike (each caller says in its own problem).
+ *
+ * @example
+ * isStoryId('lien-minh-chong-is') // => true
+ * isStoryId('Not_A_Slug') // => false
+ */
+export function isStoryId(value: string): boolean {
+  return value.length <= MAX_STORY_ID_LENGTH && STORY_ID.test(value)
+}
+
 export const ArticleIdSchema = z.string().check(z.regex(ARTICLE_ID, 'must be 16 hex digits'))
 
-export const StoryIdSchema = z
-  .string()
-  .check(z.maxLength(MAX_STORY_ID_LENGTH), z.regex(STORY_ID, 'must be a slug: lowercase letters, digits and single hyphens'))
+export const StoryIdSchema = z.string().check(z.maxLength(MAX_STORY_ID_LENGTH), z.regex(STORY_ID, 'must be a slug: lowercase letters, digits and single hyphens'))
 
-const PublishedAtSchema = z.string().check(z.regex(PUBLISHED_AT, 'must be ISO 8601 with offset, YYYY-MM-DD or YYYY-MM'))
+const PublishedAtSchema = z.string().check(
+  z.regex(PUBLISHED_AT, 'must be ISO 8601 with offset, YYYY-MM-DD or YYYY-MM'),
+  z.meta({
+    description:
+      'A real instant with its offset (`2016-07-21T09:30:00+07:00`), day (`2016-07-21`) or month (`2016-07`), kept at that precision; on input, between 1990-01-01 and two days from now (422 otherwise).',
+  }),
+)
 const Timestamp = z.iso.datetime()
 
 /**
@@ -119,16 +135,16 @@ export const ProblemSchema = component(
   'RFC 9457 problem details, with a typed `code` and the failing `errors` by field',
 )
 
-/** What POST /v1/articles accepts as JSON. */
+/** What POST /v1/articles accepts as JSON: the fields, and what the server enforces beyond their types (described). */
 export const ArticleInputSchema = component(
   z
     .strictObject({
-      title: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(1000)),
-      body: z.optional(z.string()),
-      paragraphs: z.optional(z.array(z.string()).check(z.maxLength(10_000))),
+      title: z.string().check(z.regex(/\S/, 'must not be blank'), z.trim(), z.maxLength(1000)),
+      body: z.optional(z.string().check(z.meta({ description: 'The text, paragraphs separated by line breaks. Send `body` or `paragraphs`, not both.' }))),
+      paragraphs: z.optional(z.array(z.string()).check(z.maxLength(10_000), z.meta({ description: 'The text as paragraphs. Send `body` or `paragraphs`, not both.' }))),
       lead: z.optional(z.string().check(z.maxLength(10_000))),
-      source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-      url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2048))),
+      source: z.optional(z.string().check(z.regex(/\S/, 'must not be blank'), z.trim(), z.maxLength(200))),
+      url: z.optional(z.url({ protocol: /^https?$/ }).check(z.regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\//, 'must be an http(s) URL'), z.maxLength(2048))),
       publishedAt: z.optional(PublishedAtSchema),
       storyId: z.optional(StoryIdSchema),
     })
@@ -137,9 +153,17 @@ export const ArticleInputSchema = component(
         message: 'one of body or paragraphs is required',
         path: ['body'],
       }),
+      z.refine((input) => input.body === undefined || input.paragraphs === undefined, {
+        message: 'send body or paragraphs, not both',
+        path: ['paragraphs'],
+      }),
     ),
   'ArticleInput',
+  'An article as JSON. Exactly one of `body` and `paragraphs`. Every string is free of control characters (other than tab and line ends) and lone surrogates (400 `invalid-characters`). Once cleaned, the text (title, lead, paragraphs, captions) holds at most 100,000 characters and 2,000 sentences (413 `article-too-large`).',
 )
+
+/** The fields of ArticleInputSchema of which exactly one is required (the OpenAPI document says so as a `oneOf`). */
+export const ARTICLE_TEXT_FIELDS = ['body', 'paragraphs'] as const
 export type ArticleInput = z.infer<typeof ArticleInputSchema>
 
 /** A report as a story lists it. */
