@@ -59,7 +59,13 @@ export async function checkDueSources(env: Env, scheduledTime: number): Promise<
   const worker = async () => {
     while (next < due.length) {
       const source = due[next++]
-      if (source !== undefined) reports.push(await checkSource(env, source, scheduledTime))
+      if (source === undefined) continue
+      try {
+        reports.push(await checkSource(env, source, scheduledTime))
+      } catch (error) {
+        // One source's failure (the registry or the Newsroom unavailable) must not end the others' checks; it is checked again next interval.
+        console.error(JSON.stringify({ level: 'error', event: 'feed-check-failed', sourceId: source.id, error: String(error).slice(0, 200) }))
+      }
     }
   }
   await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, due.length) }, worker))

@@ -89,15 +89,15 @@ export async function gatherOne(env: Env, message: Message<unknown>): Promise<It
     return { url: '', outcome: 'invalid', from: null, note: 'not a gather message' }
   }
   const body = parsed.data
-  const page = await fetchPage(env, body, message)
-  if (page.kind === 'deferred' || page.kind === 'retry') return { url: body.url, outcome: page.kind, from: null, note: page.note, delaySeconds: page.delaySeconds }
   try {
+    const page = await fetchPage(env, body, message)
+    if (page.kind === 'deferred' || page.kind === 'retry') return { url: body.url, outcome: page.kind, from: null, note: page.note, delaySeconds: page.delaySeconds }
     const report = await store(env, body, page.kind === 'read' ? page.article : null, page.kind === 'read' ? null : page.note)
     message.ack()
     return report
   } catch (error) {
-    // The Newsroom or the registry failed: let the queue retry, and after its last try, the dead-letter queue.
-    console.error(JSON.stringify({ level: 'error', event: 'gather-store-failed', url: body.url, error: String(error).slice(0, 200) }))
+    // The Newsroom, the registry or the queue failed: let the queue retry, and after its last try, the dead-letter queue.
+    console.error(JSON.stringify({ level: 'error', event: 'gather-failed', url: body.url, error: String(error).slice(0, 200) }))
     const delaySeconds = retryDelaySeconds(message.attempts)
     message.retry({ delaySeconds })
     return { url: body.url, outcome: 'retry', from: null, note: 'storing failed', delaySeconds }

@@ -144,6 +144,22 @@ describe('extractArticle: a page with meta only', () => {
   })
 })
 
+describe('extractArticle: a short article in an old table layout', () => {
+  it('keeps the body block, not the wrapper that also holds the lead and the date line', () => {
+    const html = `<html><head><meta name="description" content="Một trận động đất mạnh 6,3 độ Richter đã xảy ra ngoài khơi bờ biển phía Đông Đài Loan."></head><body>
+<table><tr><td><div id="content">
+<div class="news-title"><h1>Động đất mạnh ở Đài Loan</h1></div>
+<div class="news-date">Thứ năm, 31/10/2013, 21:15 (GMT+7)</div>
+<div class="news-lead"><b>Một trận động đất mạnh 6,3 độ Richter đã xảy ra ngoài khơi bờ biển phía Đông Đài Loan.</b></div>
+<div id="news-content"><div>Tâm chấn vụ động đất dưới sâu 20 km, tại 23,5 độ vĩ Bắc và 121,4 độ kinh Đông.</div></div>
+<div class="othernews"><b>Các tin khác:</b><ul><li><a href="#">Bão số 11 đổ bộ miền Trung</a></li></ul></div>
+</div></td></tr></table></body></html>`
+    const article = extractArticle(collect(html), URL)
+    expect(article.lead).toBe('Một trận động đất mạnh 6,3 độ Richter đã xảy ra ngoài khơi bờ biển phía Đông Đài Loan.')
+    expect(article.paragraphs, 'no date line, no list heading').toEqual(['Tâm chấn vụ động đất dưới sâu 20 km, tại 23,5 độ vĩ Bắc và 121,4 độ kinh Đông.'])
+  })
+})
+
 describe('extractArticle: little to go on', () => {
   it('falls back to the JSON-LD articleBody when the page has no prose block', () => {
     const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tin ngắn","articleBody":"Dòng một của bài.\\nDòng hai của bài."}</script></head><body><div id="app"></div></body></html>`

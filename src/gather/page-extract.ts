@@ -50,6 +50,9 @@ const ARTICLE_TYPES = new Set([
 /** A block shorter than this is not scored as prose (a caption, a button, a date line). Readability uses 25. */
 const MIN_PROSE_CHARS = 25
 
+/** Prose is mostly letters (Vietnamese prose ≈ 0.75 with spaces and punctuation); a date line is ≈ 0.3. */
+const MIN_LETTER_SHARE = 0.5
+
 /** A block whose text is more than half link text is a list of links, not prose. */
 const MAX_LINK_DENSITY = 0.5
 
@@ -84,17 +87,17 @@ export function extractArticle(page: PageSnapshot, pageUrl: string): PageArticle
   const description = declared.description ?? meta['og:description'] ?? meta.description ?? meta['twitter:description'] ?? null
   const author = declared.author ?? personOf(meta.author) ?? personOf(meta['article:author']) ?? null
 
+  const leadBlock = leadBlockOf(page.blocks, description)
+  const lead = leadBlock?.text.replace(/\n/g, ' ') ?? null
   // Furniture named by class or id is left out, unless that leaves no prose at all (a site naming its article column oddly).
   let strict = true
-  let container = mainContainer(page, strict)
+  let container = mainContainer(page, leadBlock, strict)
   if (container === null) {
     strict = false
-    container = mainContainer(page, strict)
+    container = mainContainer(page, leadBlock, strict)
   }
   const main = container
   const inMain = main === null ? [] : page.blocks.filter((block) => isInside(page, block, main) && (!strict || !block.hinted))
-  const leadBlock = leadBlockOf(page.blocks, description)
-  const lead = leadBlock?.text.replace(/\n/g, ' ') ?? null
 
   let body = inMain.filter((block) => block !== leadBlock && isBodyText(block) && !sameText(block.text, title))
   body = dropSignature(body, author)
@@ -205,10 +208,11 @@ function withoutSiteName(title: string, siteName: string | undefined): string {
  * The element holding the article text (see module comment), or null when
  * the page has no prose at all.
  */
-function mainContainer(page: PageSnapshot, strict: boolean): number | null {
+function mainContainer(page: PageSnapshot, lead: Block | null, strict: boolean): number | null {
   const scores = new Map<number, number>()
   for (const block of page.blocks) {
-    if (!isProse(block) || (strict && block.hinted)) continue
+    // The lead is found on its own; counted here, it would pull a short article's score up to the wrapper around lead and body.
+    if (block === lead || !isProse(block) || (strict && block.hinted)) continue
     const points = 1 + (block.text.match(/[,，]/g)?.length ?? 0) + Math.min(Math.floor(block.text.length / 100), MAX_LENGTH_POINTS)
     const parent = page.elements[block.owner]?.parent ?? -1
     if (parent === -1) continue
@@ -228,7 +232,20 @@ function mainContainer(page: PageSnapshot, strict: boolean): number | null {
 }
 
 function isProse(block: Block): boolean {
-  return !block.excluded && !block.caption && !isByline(block) && !/^h[1-6]$/.test(block.tag) && block.text.length >= MIN_PROSE_CHARS && linkDensity(block) <= MAX_LINK_DENSITY
+  return (
+    !block.excluded &&
+    !block.caption &&
+    !isByline(block) &&
+    !/^h[1-6]$/.test(block.tag) &&
+    block.text.length >= MIN_PROSE_CHARS &&
+    linkDensity(block) <= MAX_LINK_DENSITY &&
+    letterShare(block.text) >= MIN_LETTER_SHARE
+  )
+}
+
+/** Share of a text's characters that are letters: a date line (`Thứ năm, 31/10/2013, 21:15 (GMT+7)`) or a score table is mostly not. */
+function letterShare(text: string): number {
+  return (text.match(/\p{L}/gu)?.length ?? 0) / text.length
 }
 
 function isBodyText(block: Block): boolean {
