@@ -8,19 +8,28 @@ symbols), which are what CMSes emit, plus &apos; — without its Greek
 letters, arrows and mathematical operators, which news text does not name.
 HTML5 added ~2,000 aliases (&NonBreakingSpace;, &DoubleDot;) that pages do
 not use; the full table would cost ~13 KB gzipped in the Worker, this one
-~1 KB. Vietnamese-only letters (ư, ơ, ế, …) have no names in either and
+under 1 KB; letters with one accent (&agrave;) are composed by the decoder
+rather than tabled. Vietnamese-only letters (ư, ơ, ế, …) have no names in either and
 arrive as numeric references, which the decoder reads without a table.
 
 Run: python3 scripts/generate-html-entities.py
 """
 import html.entities
 import json
+import unicodedata
 import pathlib
 
 # Greek letters, arrows, mathematical (but the minus sign) and technical symbols, shapes and card suits.
 LEFT_OUT = [(0x0391, 0x03D2), (0x2190, 0x2211), (0x2213, 0x22FF), (0x2308, 0x25FF), (0x2660, 0x2666)]
 names = {name: code for name, code in html.entities.name2codepoint.items() if not any(low <= code <= high for low, high in LEFT_OUT)}
 names['apos'] = ord("'")
+
+# Letter-and-accent names (&agrave;, &Ecirc;, &ccedil;) are composed by the decoder, not tabled.
+MARKS = {'grave': '\u0300', 'acute': '\u0301', 'circ': '\u0302', 'tilde': '\u0303', 'uml': '\u0308', 'ring': '\u030A', 'cedil': '\u0327'}
+def composed(name):
+    letter, mark = name[0], MARKS.get(name[1:])
+    return mark is not None and unicodedata.normalize('NFC', letter + mark) == chr(names[name])
+names = {name: code for name, code in names.items() if not composed(name)}
 
 by_code = {}
 for name, code in names.items():

@@ -31,7 +31,7 @@ let named: Map<string, string> | null = null
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text
   return text.replace(REFERENCE, (whole, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return namedEntities().get(name) ?? whole
+    if (name !== undefined) return namedEntities().get(name) ?? composedLetter(name) ?? whole
     return fromCodePoint(hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal))
   })
 }
@@ -41,6 +41,17 @@ function fromCodePoint(code: number): string {
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD'
   if (code >= 0x80 && code <= 0x9f) return WINDOWS_1252_C1[code - 0x80] ?? '\uFFFD'
   return String.fromCodePoint(code)
+}
+
+/** Combining marks of HTML's letter-and-accent names (`agrave` = a + U+0300). */
+const ACCENTS: Record<string, string> = { grave: '\u0300', acute: '\u0301', circ: '\u0302', tilde: '\u0303', uml: '\u0308', ring: '\u030A', cedil: '\u0327' }
+
+/** `&agrave;`, `&Ecirc;`, `&ccedil;`: a letter and its accent composed (NFC), when that is one character. */
+function composedLetter(name: string): string | null {
+  const accent = ACCENTS[name.slice(1)]
+  if (accent === undefined) return null
+  const letter = `${name[0]}${accent}`.normalize('NFC')
+  return letter.length === 1 ? letter : null
 }
 
 function namedEntities(): Map<string, string> {

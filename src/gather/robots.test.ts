@@ -39,6 +39,21 @@ describe('robotsRulesOf', () => {
     expect(star.crawlDelayMs, 'no Crawl-delay').toBeNull()
   })
 
+  it('reads groups as RFC 9309 does: several user-agent lines, groups combined, the token in any case, empty Disallow', () => {
+    const text = 'User-agent: Googlebot\nUser-agent: BanTin/1.0\nDisallow: /a/\n\nUser-agent: other\nDisallow: /\n\nuser-agent: bantin\ndisallow: /b/\nDisallow:\n'
+    const rules = robotsRulesOf('https://tin.example.vn/robots.txt', text)
+    expect(rules.allows('https://tin.example.vn/a/1.html'), 'first group (shared with Googlebot, token in another case)').toBe(false)
+    expect(rules.allows('https://tin.example.vn/b/1.html'), 'second bantin group, combined').toBe(false)
+    expect(rules.allows('https://tin.example.vn/c/1.html'), 'an empty Disallow disallows nothing').toBe(true)
+  })
+
+  it('compares paths percent-encoded, and always allows /robots.txt', () => {
+    const rules = robotsRulesOf('https://tin.example.vn/robots.txt', 'User-agent: *\nDisallow: /thời-sự/\nDisallow: /\nAllow: /tin/\n')
+    expect(rules.allows('https://tin.example.vn/th%E1%BB%9Di-s%E1%BB%B1/a.html'), 'the encoded form of a Vietnamese path').toBe(false)
+    expect(rules.allows('https://tin.example.vn/tin/a.html'), 'a longer Allow').toBe(true)
+    expect(rules.allows('https://tin.example.vn/robots.txt')).toBe(true)
+  })
+
   it('never allows another origin', () => {
     expect(rules.allows('https://other.example.vn/a.html')).toBe(false)
   })
