@@ -30,3 +30,13 @@ export function articleSummaryKey(articleId: string): string {
 export function storySummaryKey(storyId: string): string {
   return `summary:v1:story:${storyId}`
 }
+
+/** What an article summary of any length is selected from (the writer scores once; GET selects). */
+export function articlePlanKey(articleId: string): string {
+  return `plan:v1:article:${articleId}`
+}
+
+/** What a story summary of any length is selected from, kept current as reports join or leave. */
+export function storyPlanKey(storyId: string): string {
+  return `plan:v1:story:${storyId}`
+}

@@ -9,9 +9,13 @@
 import type * as z from 'zod/mini'
 import { CorruptRecordError } from './errors.js'
 import { HOT_TTL_MS, etagOf, hotGet, hotSet } from './hot-cache.js'
-import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, storyKey, storySummaryKey } from './keys.js'
+import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articlePlanKey, articleSummaryKey, storyKey, storyPlanKey, storySummaryKey } from './keys.js'
 import {
   type Article,
+  type ArticlePlanRecord,
+  ArticlePlanRecordSchema,
+  type StoryPlanRecord,
+  StoryPlanRecordSchema,
   type ArticleSummaryRecord,
   type ArticlesHead,
   type StoriesHead,
@@ -71,5 +75,7 @@ export function storeReader(kv: KVNamespace, stats: ReadStats) {
     storiesHead: async (): Promise<StoriesHead> => (await read(STORIES_HEAD_KEY, StoriesHeadSchema))?.value ?? { total: 0, items: [] },
     articleSummary: (id: string) => read<ArticleSummaryRecord>(articleSummaryKey(id), ArticleSummarySchema),
     storySummary: (id: string) => read<StorySummaryRecord>(storySummaryKey(id), StorySummarySchema),
+    articlePlan: (id: string) => read<ArticlePlanRecord>(articlePlanKey(id), ArticlePlanRecordSchema),
+    storyPlan: (id: string) => read<StoryPlanRecord>(storyPlanKey(id), StoryPlanRecordSchema),
   }
 }

@@ -62,6 +62,9 @@ const ILLUSTRATION_LABEL = /(?:^|(?<=[.!?]\s))(?:Ảnh|Hình)\s+minh\s+h(?:ọa|
  */
 const FUSED_OPENER = /(?<=[\p{L}\p{N}])\s+(?=(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,]))/gu
 
+/** Any word a credit, a photo note or an illustration label starts with. */
+const ANY_LABEL = /Ảnh|ảnh|Nguồn|nguồn|Photo|Video|Clip|Đồ h|Hình/u
+
 /**
  * A related-article link a page flattened into the text (`>> Pháp, Mexico
  * giận dữ …`): the segment it opens is never reporting.
@@ -159,6 +162,8 @@ export function segmentSentences(paragraph: string): Sentence[] {
 
 /** A sentence cut into pieces of at most MAX_SENTENCE_WORDS words (see the constant). */
 function boundLength(sentence: Sentence): Sentence[] {
+  // Fewer characters than two per word allowed cannot hold too many words.
+  if (sentence.text.length < 2 * MAX_SENTENCE_WORDS) return [sentence]
   const words = sentence.text.split(' ')
   if (words.length <= MAX_SENTENCE_WORDS) return [sentence]
   const pieces: Sentence[] = []
@@ -196,9 +201,11 @@ function terminalCuts(text: string): Cut[] {
   const cuts: Cut[] = []
   for (const match of text.matchAll(TERMINAL)) {
     const end = match.index + match[0].length
-    const after = text.slice(end)
-    if (after === '' || !/^\s/.test(after)) continue
-    if (!OPENER.test(after.trimStart())) continue
+    // A new sentence follows after whitespace (looked at in place: slicing the rest of a long paragraph per period is quadratic).
+    let next = end
+    while (next < text.length && /\s/.test(text.charAt(next))) next += 1
+    if (next === end || next === text.length) continue
+    if (!OPENER.test(text.charAt(next))) continue
     if (match[0] === '.' && endsWithAbbreviation(text.slice(0, match.index))) continue
     // `“Tôi… Tôi không biết”`: an ellipsis inside an open quotation is a pause, not an end.
     if (/^(?:…|\.\.\.)$/.test(match[0]) && insideQuote(text, match.index)) continue
@@ -231,6 +238,8 @@ function endsWithAbbreviation(before: string): boolean {
 /** Offsets just after a flattened photo credit, where the next sentence starts. */
 function creditCuts(text: string): Cut[] {
   const cuts: Cut[] = []
+  // Most paragraphs credit no photo: one scan for the labels before the patterns that need them.
+  if (!ANY_LABEL.test(text)) return cuts
   for (const match of text.matchAll(CREDIT_AFTER_SENTENCE)) cuts.push({ at: match.index, caption: true })
   for (const match of text.matchAll(ILLUSTRATION_LABEL)) cuts.push({ at: match.index, caption: false }, { at: match.index + match[0].length, caption: true })
   for (const match of text.matchAll(PAREN_PHOTO_NOTE)) {
@@ -250,6 +259,7 @@ function creditCuts(text: string): Cut[] {
 
 /** Offsets where a related-article link starts: the sentence before it ends there, and the link's segment is marked by isCaption. */
 function relatedCuts(text: string): Cut[] {
+  if (!text.includes('>>') && !text.includes('»')) return []
   return [...text.matchAll(RELATED_MARK)].map((match) => ({ at: match.index + (match[0].startsWith(' ') ? 1 : 0), caption: false }))
 }
 
