@@ -423,6 +423,13 @@ function json(value: unknown): string {
 }
 
 const NAME_OF = new Map<string, string>()
+// HTML 4's letter-and-accent names (&agrave;, &Ocirc;) for Latin-1 letters; the decoder composes them.
+const ACCENT_NAMES: Record<string, string> = { '\u0300': 'grave', '\u0301': 'acute', '\u0302': 'circ', '\u0303': 'tilde', '\u0308': 'uml', '\u030A': 'ring', '\u0327': 'cedil' }
+for (let code = 0xc0; code <= 0xff; code++) {
+  const [letter = '', accent = '', ...rest] = String.fromCodePoint(code).normalize('NFD')
+  const name = ACCENT_NAMES[accent]
+  if (name !== undefined && rest.length === 0) NAME_OF.set(String.fromCodePoint(code), `${letter}${name}`)
+}
 for (const entry of HTML_ENTITIES.split(' ')) {
   const [hex = '', names = ''] = entry.split(':')
   const name = names.split(',')[0]

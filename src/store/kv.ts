@@ -9,10 +9,14 @@
 import type * as z from 'zod/mini'
 import { CorruptRecordError } from './errors.js'
 import { HOT_TTL_MS, etagOf, hotGet, hotSet } from './hot-cache.js'
-import { ARTICLES_HEAD_KEY, SOURCES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, sourceKey, storyKey, storySummaryKey } from './keys.js'
+import { ARTICLES_HEAD_KEY, SOURCES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articlePlanKey, articleSummaryKey, sourceKey, storyKey, storyPlanKey, storySummaryKey } from './keys.js'
 import { type Source, SourceSchema, type SourcesHead, SourcesHeadSchema } from './source-schemas.js'
 import {
   type Article,
+  type ArticlePlanRecord,
+  ArticlePlanRecordSchema,
+  type StoryPlanRecord,
+  StoryPlanRecordSchema,
   type ArticleSummaryRecord,
   type ArticlesHead,
   type StoriesHead,
@@ -72,6 +76,8 @@ export function storeReader(kv: KVNamespace, stats: ReadStats) {
     storiesHead: async (): Promise<StoriesHead> => (await read(STORIES_HEAD_KEY, StoriesHeadSchema))?.value ?? { total: 0, items: [] },
     articleSummary: (id: string) => read<ArticleSummaryRecord>(articleSummaryKey(id), ArticleSummarySchema),
     storySummary: (id: string) => read<StorySummaryRecord>(storySummaryKey(id), StorySummarySchema),
+    articlePlan: (id: string) => read<ArticlePlanRecord>(articlePlanKey(id), ArticlePlanRecordSchema),
+    storyPlan: (id: string) => read<StoryPlanRecord>(storyPlanKey(id), StoryPlanRecordSchema),
     source: (id: string) => read<Source>(sourceKey(id), SourceSchema),
     sourcesHead: async (): Promise<SourcesHead> => (await read(SOURCES_HEAD_KEY, SourcesHeadSchema))?.value ?? { total: 0, items: [] },
   }

@@ -230,3 +230,41 @@ export const StorySummarySchema = component(
   'Sentences across the story’s reports, each credited, earlier reports first',
 )
 export type StorySummaryRecord = z.infer<typeof StorySummarySchema>
+
+/** A sentence a summary may quote, as a plan keeps it (src/summarize/plan.ts). */
+const PlanSentenceSchema = z.object({
+  text: z.string(),
+  words: z.number().check(z.int(), z.nonnegative()),
+  articleId: ArticleIdSchema,
+  article: z.number().check(z.int(), z.nonnegative()),
+  paragraph: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  index: z.number().check(z.int(), z.nonnegative()),
+  score: z.number(),
+  dependent: z.boolean(),
+})
+
+/** A summary plan: the best sentences scored once, their pairwise overlaps, the redundancy penalty. */
+const SummaryPlanSchema = z.object({
+  sentences: z.array(PlanSentenceSchema),
+  overlaps: z.array(z.array(z.number())),
+  penalty: z.number(),
+})
+
+/** What a summary of an article at any length is selected from (not served as such). */
+export const ArticlePlanRecordSchema = z.object({
+  articleId: ArticleIdSchema,
+  title: z.string(),
+  source: z.nullable(z.string()),
+  url: z.nullable(z.string()),
+  plan: SummaryPlanSchema,
+})
+export type ArticlePlanRecord = z.infer<typeof ArticlePlanRecordSchema>
+
+/** What a summary of a story at any length is selected from, with each report's outlet and link. */
+export const StoryPlanRecordSchema = z.object({
+  storyId: StoryIdSchema,
+  title: z.string(),
+  credits: z.record(z.string(), z.object({ source: z.nullable(z.string()), url: z.nullable(z.string()) })),
+  plan: SummaryPlanSchema,
+})
+export type StoryPlanRecord = z.infer<typeof StoryPlanRecordSchema>

@@ -36,6 +36,8 @@ export type Candidate = {
   concepts: ReadonlySet<string>
   /** All syllables, for similarity. */
   syllables: readonly string[]
+  /** Content syllables in order: no stopwords (numbers kept). */
+  content: readonly string[]
 }
 
 /**
@@ -84,19 +86,11 @@ export function candidatesOf(article: SummaryArticle, order: number): Candidate[
       const sentence = segment.text.replace(BULLET, '')
       const caption = segment.caption
       const syllables = toSyllables(sentence)
-      const candidate: Candidate = {
-        articleId: article.id,
-        article: order,
-        paragraph,
-        index,
-        text: sentence,
-        words: countWords(sentence),
-        concepts: conceptsOf(syllables),
-        syllables,
-      }
+      const at = index
       index += 1
       if (syllables.length === 0 || caption || syllables.join(' ') === title) continue
-      all.push(candidate)
+      const { concepts, content } = unitsOf(syllables)
+      all.push({ articleId: article.id, article: order, paragraph, index: at, text: sentence, words: countWords(sentence), concepts, syllables, content })
     }
   }
   const substantial = all.filter((candidate) => candidate.words >= MIN_SENTENCE_WORDS)
@@ -111,15 +105,36 @@ export function candidatesOf(article: SummaryArticle, order: number): Candidate[
  * [...conceptsOf(['các', 'bộ', 'trưởng', 'quốc', 'phòng'])] // => ['các bộ', 'bộ trưởng', 'trưởng quốc', 'quốc phòng']
  */
 export function conceptsOf(syllables: readonly string[]): Set<string> {
+  return unitsOf(syllables).concepts
+}
+
+/** Content bigrams and content syllables of a syllable sequence, each syllable looked up once. */
+function unitsOf(syllables: readonly string[]): { concepts: Set<string>; content: string[] } {
   const concepts = new Set<string>()
-  for (let i = 0; i + 1 < syllables.length; i++) {
-    const a = syllables[i] as string
-    const b = syllables[i + 1] as string
-    if (isStopword(a) && isStopword(b)) continue
-    if (/^\d+$/.test(a) && /^\d+$/.test(b)) continue
-    concepts.add(`${a} ${b}`)
+  const content: string[] = []
+  let previous = ''
+  let previousStop = true
+  let previousDigits = false
+  for (let i = 0; i < syllables.length; i++) {
+    const syllable = syllables[i] as string
+    const stop = isStopword(syllable)
+    const digits = isDigits(syllable)
+    if (!stop) content.push(syllable)
+    if (i > 0 && !(stop && previousStop) && !(digits && previousDigits)) concepts.add(`${previous} ${syllable}`)
+    previous = syllable
+    previousStop = stop
+    previousDigits = digits
   }
-  return concepts
+  return { concepts, content }
+}
+
+/** Whether a syllable is all ASCII digits (a number split at its separators). */
+function isDigits(syllable: string): boolean {
+  for (let i = 0; i < syllable.length; i++) {
+    const code = syllable.charCodeAt(i)
+    if (code < 48 || code > 57) return false
+  }
+  return syllable.length > 0
 }
 
 /**

@@ -49,9 +49,11 @@ export function featuresOf(candidates: readonly Candidate[], context: FeatureCon
   const headlineWords = new Set(headlines.flatMap((title) => toSyllables(title)).filter((s) => !isStopword(s)))
   const headlineConcepts = new Set(headlines.flatMap((title) => [...conceptsOf(toSyllables(title))]))
   const leadConcepts = context.leads.map((lead) => conceptsOf(toSyllables(lead))).filter((concepts) => concepts.size > 0)
-  const anyLead = new Set(leadConcepts.flatMap((concepts) => [...concepts]))
+  // Each lead concept → the weight it adds to leadShare (1/size of each lead that has it): one lookup per sentence concept.
+  const leadWeight = new Map<string, number>()
+  for (const concepts of leadConcepts) for (const concept of concepts) leadWeight.set(concept, (leadWeight.get(concept) ?? 0) + 1 / concepts.size)
   const inputVector = new Map<string, number>()
-  for (const candidate of candidates) addContent(inputVector, candidate.syllables)
+  for (const candidate of candidates) for (const syllable of candidate.content) inputVector.set(syllable, (inputVector.get(syllable) ?? 0) + 1)
   const inputNorm = norm(inputVector)
   const perArticle = new Map<number, number>()
   for (const candidate of candidates) perArticle.set(candidate.article, (perArticle.get(candidate.article) ?? 0) + 1)
@@ -65,8 +67,7 @@ export function featuresOf(candidates: readonly Candidate[], context: FeatureCon
     // Centrality and headline overlap in one pass over the sentence's syllables.
     const counts = new Map<string, number>()
     let headlineHits = 0
-    for (const syllable of candidate.syllables) {
-      if (isStopword(syllable)) continue
+    for (const syllable of candidate.content) {
       const count = counts.get(syllable) ?? 0
       if (count === 0 && headlineWords.has(syllable)) headlineHits += 1
       counts.set(syllable, count + 1)
@@ -80,15 +81,14 @@ export function featuresOf(candidates: readonly Candidate[], context: FeatureCon
     const denominator = Math.sqrt(squares) * inputNorm
     let conceptHits = 0
     let leadHits = 0
+    let leadShare = 0
     for (const concept of candidate.concepts) {
       if (headlineConcepts.has(concept)) conceptHits += 1
-      if (anyLead.has(concept)) leadHits += 1
-    }
-    let leadShare = 0
-    for (const concepts of leadConcepts) {
-      let hits = 0
-      for (const concept of candidate.concepts) if (concepts.has(concept)) hits += 1
-      leadShare += hits / concepts.size
+      const weight = leadWeight.get(concept)
+      if (weight !== undefined) {
+        leadHits += 1
+        leadShare += weight
+      }
     }
     return {
       opening: position === 0 ? 1 : 0,
@@ -170,11 +170,6 @@ function supportsOf(candidates: readonly Candidate[]): number[] {
     best.fill(0)
     return sum
   })
-}
-
-function addContent(vector: Map<string, number>, syllables: readonly string[]): Map<string, number> {
-  for (const syllable of syllables) if (!isStopword(syllable)) vector.set(syllable, (vector.get(syllable) ?? 0) + 1)
-  return vector
 }
 
 function norm(vector: ReadonlyMap<string, number>): number {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { toSyllables } from '../text/syllables.js'
+import { isStopword, toSyllables } from '../text/syllables.js'
 import { conceptsOf } from './candidates.js'
 import { restates, skeletonOf } from './restate.js'
 
-const skeleton = (text: string) => skeletonOf(text, toSyllables(text))
+const skeleton = (text: string) => skeletonOf(text, toSyllables(text).filter((s) => !isStopword(s) && !/^\d+$/.test(s)))
 const overlapOf = (a: string, b: string) => {
   const ca = conceptsOf(toSyllables(a))
   const cb = conceptsOf(toSyllables(b))

@@ -15,9 +15,8 @@
  * Shared names alone do not make a restatement: every sentence of a story
  * names its actors.
  *
- * Pure: no runtime imports beyond the text core.
+ * Pure: no runtime imports.
  */
-import { isStopword } from '../text/syllables.js'
 
 /** Above this share of shared phrases (over the shorter sentence), two sentences say the same thing. */
 export const MAX_OVERLAP = 0.5
@@ -33,10 +32,8 @@ export const RESTATED_SHARE = 0.4
 export type FactSkeleton = {
   /** Content syllables (no stopwords, no bare numbers). */
   content: ReadonlySet<string>
-  /** Quantities: `<value at 2 significant digits> <counted word>`. */
+  /** Quantities: a scaled amount at two significant digits, or `<exact value> <counted word>`. */
   quantities: ReadonlySet<string>
-  /** Capitalized names, lowercased. */
-  names: ReadonlySet<string>
 }
 
 /**
@@ -56,16 +53,16 @@ const QUANTITY = /(?<![\p{L}\d/.,:-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/:-
 const YEAR = /^(?:19|20)\d\d$/
 
 /**
- * The skeleton of a sentence, from its text and its syllables.
+ * The skeleton of a sentence, from its text and its content syllables (no
+ * stopwords: `Candidate.content`).
  *
  * @example
- * skeletonOf('Dự án có tổng vốn 2.538 tỷ đồng.', toSyllables('Dự án có tổng vốn 2.538 tỷ đồng.')).quantities // => Set { '2.5e+12' }
+ * skeletonOf('Dự án có tổng vốn 2.538 tỷ đồng.', ['dự', 'án', 'tổng', 'vốn', 'tỷ', 'đồng']).quantities // => Set { '2.5e+12' }
  */
-export function skeletonOf(text: string, syllables: readonly string[]): FactSkeleton {
-  const content = new Set<string>()
-  for (const syllable of syllables) if (!isStopword(syllable) && !/^\d+$/.test(syllable)) content.add(syllable)
+export function skeletonOf(text: string, content: readonly string[]): FactSkeleton {
   const quantities = new Set<string>()
-  for (const match of text.matchAll(QUANTITY)) {
+  // Most sentences hold no digit: skip the scan.
+  if (/\d/.test(text)) for (const match of text.matchAll(QUANTITY)) {
     const digits = match[1] ?? ''
     const value = Number(digits.replace(/\./g, '').replace(',', '.'))
     const unit = match[2] ?? match[3]?.toLowerCase() ?? ''
@@ -79,9 +76,8 @@ export function skeletonOf(text: string, syllables: readonly string[]): FactSkel
       quantities.add(`${value} ${unit}`)
     }
   }
-  const names = new Set<string>()
-  for (const match of text.matchAll(/(?<=[\s,(“"])\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)*/gu)) names.add(match[0].toLowerCase())
-  return { content, quantities, names }
+  // Numbers are compared as quantities, not as syllables.
+  return { content: new Set(content.filter((syllable) => !/^\d+$/.test(syllable))), quantities }
 }
 
 /**
@@ -93,21 +89,17 @@ export function skeletonOf(text: string, syllables: readonly string[]): FactSkel
  */
 export function restates(a: FactSkeleton, b: FactSkeleton, overlap: number): boolean {
   if (overlap > MAX_OVERLAP) return true
-  const share = sharedShare(a.content, b.content)
-  if (share < RESTATED_SHARE) return false
-  return intersects(a.quantities, b.quantities)
+  // The cheap test first: most pairs share no quantity.
+  if (a.quantities.size === 0 || b.quantities.size === 0 || !intersects(a.quantities, b.quantities)) return false
+  return sharedShare(a.content, b.content) >= RESTATED_SHARE
 }
 
 function sharedShare(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const small = Math.min(a.size, b.size)
-  return small === 0 ? 0 : sharedCount(a, b) / small
-}
-
-function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  if (small.size === 0) return 0
   let count = 0
   for (const item of small) if (large.has(item)) count += 1
-  return count
+  return count / small.size
 }
 
 function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

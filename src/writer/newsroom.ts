@@ -24,14 +24,13 @@ import { signatureOf, storySlugOf, termCountsOf } from '../stories/group.js'
 import { storyFactsOf } from '../stories/story.js'
 import { reportsToSummarize } from '../summarize/multi-document.js'
 import { type CursorKey, sortKeyOf } from '../store/cursor.js'
-import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, storyKey, storySummaryKey } from '../store/keys.js'
+import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articlePlanKey, articleSummaryKey, storyKey, storyPlanKey, storySummaryKey } from '../store/keys.js'
 import type { Article, ArticleCard, ArticlesHead, StoriesHead, Story, StoryCard } from '../store/schemas.js'
-import { DEFAULT_STORY_SUMMARY_WORDS } from '../summarize/defaults.js'
 import { ARTICLES_SCHEMA, type Slice, SqlArticles } from './articles.js'
 import { KvOutbox, OUTBOX_SCHEMA } from './outbox.js'
 import { SqlGrouping, migrateGrouping } from './sql-grouping.js'
 import { STORIES_SCHEMA, SqlStories } from './stories.js'
-import { defaultArticleSummary, storySummaryOf } from './summaries.js'
+import { articleSummaries, storySummaries } from './summaries.js'
 
 export type { Slice } from './articles.js'
 
@@ -113,6 +112,7 @@ export class Newsroom extends DurableObject<Bindings> {
       this.unplace(current, now)
       this.outbox.enqueue(articleKey(id), null)
       this.outbox.enqueue(articleSummaryKey(id), null)
+      this.outbox.enqueue(articlePlanKey(id), null)
       this.enqueueHeads()
     })
     await this.outbox.flush(false)
@@ -154,7 +154,9 @@ export class Newsroom extends DurableObject<Bindings> {
     this.articles.insert(stored, contentHash)
     this.grouping.addMember(stored.id, storyId, vector, terms, time, signature.where)
     this.outbox.enqueue(articleKey(stored.id), stored)
-    this.outbox.enqueue(articleSummaryKey(stored.id), defaultArticleSummary(stored))
+    const summaries = articleSummaries(stored)
+    this.outbox.enqueue(articleSummaryKey(stored.id), summaries.summary)
+    this.outbox.enqueue(articlePlanKey(stored.id), summaries.plan)
     this.refreshStory(storyId, now)
     return stored
   }
@@ -182,6 +184,7 @@ export class Newsroom extends DurableObject<Bindings> {
       this.stories.delete(storyId)
       this.outbox.enqueue(storyKey(storyId), null)
       this.outbox.enqueue(storySummaryKey(storyId), null)
+      this.outbox.enqueue(storyPlanKey(storyId), null)
       return
     }
     const facts = storyFactsOf(members)
@@ -199,7 +202,9 @@ export class Newsroom extends DurableObject<Bindings> {
       .filter((article) => article !== null)
     this.stories.save(story, this.grouping.latestTime(storyId))
     this.outbox.enqueue(storyKey(storyId), story)
-    this.outbox.enqueue(storySummaryKey(storyId), storySummaryOf(storyId, story.title, read, { words: DEFAULT_STORY_SUMMARY_WORDS }))
+    const summaries = storySummaries(storyId, story.title, read)
+    this.outbox.enqueue(storySummaryKey(storyId), summaries.summary)
+    this.outbox.enqueue(storyPlanKey(storyId), summaries.plan)
   }
 
   /**
