@@ -408,6 +408,20 @@ describe('the Cron check and the queue consumer', () => {
     expect(article?.publishedAt, 'the item’s date lies years ahead (a wrong clock): the date is dropped, not the article').toBeNull()
   })
 
+  it.each([
+    ['loop', 'more than 5 redirects'],
+    ['huge', 'body larger than 5 MB'],
+  ])('gives up on a page of a %s outlet within the fetch bounds (%s) and uses the item on the last try', async (kind, note) => {
+    const origin = outlet(kind)
+    const registered = await register(`${origin}/rss.xml`)
+    const message = gatherMessage(`${origin}/the-gioi/${VIETNAMPLUS?.slug}-detail.html`, registered.id, { title: VIETNAMPLUS?.title ?? '', summary: VIETNAMPLUS?.lead ?? '' })
+    const first = await consume('bantin-gather', [message], 1)
+    expect(first.reports[0], 'first try: retried, it may pass').toMatchObject({ outcome: 'retry', note })
+    await consume('bantin-gather', [message], 3)
+    const [article] = await storedArticles()
+    expect(article?.gathered).toEqual({ sourceId: registered.id, from: 'feed-item', note })
+  })
+
   it('records what the dead-letter queue gave up on in the source’s health', async () => {
     const registered = await register(`${outlet('tin')}/rss.xml`)
     const result = await consume('bantin-gather-dlq', [gatherMessage('https://tin.example.vn/a.html', registered.id)], 6)

@@ -14,6 +14,7 @@
  *   private  robots.txt disallows the article pages
  *   hop      pages redirect to a loopback address
  *   loop     pages redirect without end
+ *   huge     pages are 6 MB of HTML
  *   legacy   the RSS feed in windows-1258, declared only in its XML declaration
  *   flaky    the feed answers 503
  *   fading   the feed answers once, then 503 (a source that starts failing)
@@ -86,6 +87,8 @@ export async function answerOutbound(request: Request): Promise<Response> {
       return new Response(null, { status: 302, headers: { Location: `http://127.0.0.1:8080${path}` } })
     case 'loop':
       return new Response(null, { status: 301, headers: { Location: `${origin}${path.replace('.html', '')}-.html` } })
+    case 'huge':
+      return new Response(`<html><body>${'<p>Tin rất dài.</p>'.repeat(350_000)}</body></html>`, { headers: { 'Content-Type': 'text/html; charset=utf-8' } })
   }
   try {
     return new Response(read(path.slice(1)).replaceAll('{{origin}}', origin), { headers: { 'Content-Type': 'text/html; charset=utf-8' } })
