@@ -20,7 +20,9 @@ import { type NewArticle, prepareFromJson } from '../ingest/prepare.js'
 import { hotClear } from '../store/hot-cache.js'
 import { type GatherMessage, GatherMessageSchema } from '../store/source-schemas.js'
 import { newsroomOf } from '../writer/client.js'
+import { normalizeLine } from '../text/normalize.js'
 import { decodeBody } from './charset.js'
+import { withoutControls } from './decode-entities.js'
 import { htmlToLine, htmlToParagraphs } from './html-text.js'
 import type { PageArticle } from './page-extract.js'
 import { readArticlePage } from './page-rewriter.js'
@@ -40,6 +42,9 @@ const MAX_PAGE_WAIT_MS = 5000
 /** Longest headline and lead passed to ingest (the article schema's own bounds). */
 const MAX_TITLE_CHARS = 1000
 const MAX_LEAD_CHARS = 10_000
+
+/** A byline is a name or a few; anything longer is not one. */
+const MAX_AUTHOR_CHARS = 200
 
 export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5'
 
@@ -172,8 +177,8 @@ async function store(env: Env, body: GatherMessage, page: PageArticle | null, no
   const extra = from === 'page' && page !== null ? page : null
   const article: NewArticle = {
     ...prepared,
-    captions: unique([...prepared.captions, ...(extra?.captions ?? [])]),
-    author: extra?.author ?? body.item.author,
+    captions: unique([...prepared.captions, ...(extra?.captions ?? []).map(clean)]),
+    author: nullable(clean(extra?.author ?? body.item.author ?? '').slice(0, MAX_AUTHOR_CHARS)),
     image: extra?.image ?? body.item.image,
     gathered: { sourceId: body.sourceId, from, note: from === 'page' ? null : why },
   }
@@ -259,6 +264,15 @@ function lineOf(value: string | null): string | null {
   if (value === null) return null
   const line = htmlToLine(value)
   return line === '' ? null : line
+}
+
+/** Text an outlet wrote, as the ingest path would accept it: one line, NFC, no control characters. */
+function clean(text: string): string {
+  return withoutControls(normalizeLine(text))
+}
+
+function nullable(text: string): string | null {
+  return text === '' ? null : text
 }
 
 function unique(values: readonly string[]): string[] {

@@ -306,7 +306,7 @@ export class PageCollector {
     if (name === 'meta') {
       const key = (attribute('property') ?? attribute('name') ?? attribute('itemprop'))?.trim().toLowerCase()
       const content = attribute('content')
-      if (key !== undefined && key !== '' && content !== null && !(key in this.meta)) this.meta[key] = decodeEntities(content).trim()
+      if (key !== undefined && key !== '' && content !== null && !(key in this.meta)) this.meta[key] = foldSpace(decodeEntities(content))
       return
     }
     if (name === 'link' && this.canonical === null && /(?:^|\s)canonical(?:\s|$)/i.test(attribute('rel') ?? '')) {

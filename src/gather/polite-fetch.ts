@@ -16,6 +16,12 @@ export type PoliteOutcome = FetchOutcome | { kind: 'wait'; url: string; waitMs: 
 
 type Env = Pick<Bindings, 'SOURCES' | 'CONTACT_URL' | 'ALLOW_LOCAL_SOURCES'>
 
+/** robots.txt is read again after a day (RFC 9309 §2.4: a cached copy should not be used for more than 24 hours). */
+const ROBOTS_TTL_MS = 24 * 3600_000
+
+/** An unreachable robots.txt (5xx, no answer) means nothing may be fetched; it is asked again after an hour, not a day. */
+const ROBOTS_RETRY_MS = 3600_000
+
 /**
  * Fetch `url` politely. When the host's slot is not free within `maxWaitMs`,
  * the answer is `wait` with how long: the caller puts the work back rather
@@ -54,7 +60,10 @@ export async function fetchPolitely(env: Env, url: string, options: FetchOptions
       const fetchedStatus = fetched.kind === 'response' ? fetched.status : null
       const body = fetched.kind === 'response' && fetched.body !== null ? new TextDecoder().decode(fetched.body) : null
       robots = robotsTextFor(fetchedStatus, body)
-      await registry.storeRobots(host, robots, robotsRulesOf(robotsUrlOf(url), robots).crawlDelayMs, Date.now())
+      // A read robots.txt (or a 4xx: no rules) holds for a day (RFC 9309 §2.4); an unreachable one disallows everything, for an hour.
+      const now = Date.now()
+      const unreachable = fetchedStatus === null || fetchedStatus >= 500
+      await registry.storeRobots(host, robots, robotsRulesOf(robotsUrlOf(url), robots).crawlDelayMs, now, now + (unreachable ? ROBOTS_RETRY_MS : ROBOTS_TTL_MS))
     }
     if (!robotsRulesOf(robotsUrlOf(url), robots).allows(url)) return { kind: 'disallowed', url }
     const outcome = await fetchSafely(env, url, options)

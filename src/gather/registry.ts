@@ -29,9 +29,6 @@ export const MAX_SOURCES = 500
 /** How long a seen item URL is remembered; an item still in a feed after that is caught by the Newsroom's own URL check. */
 const SEEN_TTL_MS = 30 * 24 * 3600_000
 
-/** robots.txt is fetched again after a day (RFC 9309 §2.4: caches should not be used for more than 24 hours). */
-const ROBOTS_TTL_MS = 24 * 3600_000
-
 /** KV copies are written this long after a change, so a burst of changes is one write per key. */
 const PUBLISH_DELAY_MS = 1000
 
@@ -235,8 +232,8 @@ export class SourceRegistry extends DurableObject<Bindings> {
    * must fetch it first (and hand it over with storeRobots).
    */
   async acquireHost(host: string, now: number): Promise<HostGate> {
-    const row = this.sql.exec(`SELECT robots, crawl_delay_ms, fetched_at, backoff_until FROM hosts WHERE host = ?`, host).toArray()[0]
-    const fresh = row !== undefined && row.robots !== null && now - Number(row.fetched_at) < ROBOTS_TTL_MS
+    const row = this.sql.exec(`SELECT robots, crawl_delay_ms, robots_until, backoff_until FROM hosts WHERE host = ?`, host).toArray()[0]
+    const fresh = row !== undefined && row.robots !== null && Number(row.robots_until) > now
     const delayMs = fresh && row.crawl_delay_ms !== null ? Number(row.crawl_delay_ms) : DEFAULT_HOST_DELAY_MS
     const state = this.hosts.get(host) ?? { ...IDLE_HOST, backoffUntil: row === undefined ? 0 : Number(row.backoff_until) }
     const gate = acquireSlot(state, now, delayMs)
@@ -247,18 +244,18 @@ export class SourceRegistry extends DurableObject<Bindings> {
 
   /**
    * Keep a host's robots.txt (the text to apply, see robots.ts) and its
-   * Crawl-delay; the next fetch is spaced from this one by that delay.
+   * Crawl-delay until `until`; the next fetch is spaced from this one by that delay.
    */
-  async storeRobots(host: string, robots: string, crawlDelayMs: number | null, now: number): Promise<void> {
+  async storeRobots(host: string, robots: string, crawlDelayMs: number | null, now: number, until: number): Promise<void> {
     const state = this.hosts.get(host)
     if (state !== undefined) this.hosts.set(host, { ...state, nextAllowedAt: now + (crawlDelayMs ?? DEFAULT_HOST_DELAY_MS) })
     this.sql.exec(
-      `INSERT INTO hosts (host, robots, crawl_delay_ms, fetched_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (host) DO UPDATE SET robots = excluded.robots, crawl_delay_ms = excluded.crawl_delay_ms, fetched_at = excluded.fetched_at`,
+      `INSERT INTO hosts (host, robots, crawl_delay_ms, robots_until) VALUES (?, ?, ?, ?)
+       ON CONFLICT (host) DO UPDATE SET robots = excluded.robots, crawl_delay_ms = excluded.crawl_delay_ms, robots_until = excluded.robots_until`,
       host,
       robots,
       crawlDelayMs,
-      now,
+      until,
     )
   }
 
@@ -371,7 +368,7 @@ function migrate(sql: SqlStorage): void {
     CREATE INDEX IF NOT EXISTS sources_due ON sources (paused, next_check_at);
     CREATE TABLE IF NOT EXISTS seen_items (url TEXT PRIMARY KEY, source_id TEXT NOT NULL, seen_at INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS seen_items_age ON seen_items (seen_at);
-    CREATE TABLE IF NOT EXISTS hosts (host TEXT PRIMARY KEY, robots TEXT, crawl_delay_ms INTEGER, fetched_at INTEGER, backoff_until INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE IF NOT EXISTS hosts (host TEXT PRIMARY KEY, robots TEXT, crawl_delay_ms INTEGER, robots_until INTEGER, backoff_until INTEGER NOT NULL DEFAULT 0);
     CREATE TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY);
   `)
 }
