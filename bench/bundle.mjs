@@ -1,11 +1,12 @@
 // `npm run bench:bundle`: builds the Worker offline (wrangler deploy --dry-run)
-// and prints the gzipped size of what would be uploaded. Target ≤ 64 KiB; the
-// widget is served by the Worker but counted separately.
+// and prints the gzipped size of what would be uploaded. Target ≤ 96 KiB (the
+// ceiling issue 14 set for the Worker with gathering in it); the widget is
+// served by the Worker but counted separately.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 
-const TARGET_KIB = 64
+const TARGET_KIB = 96
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
 execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist'], { stdio: ['ignore', 'ignore', 'inherit'], env })
 const modules = readdirSync('dist').filter((name) => name.endsWith('.js'))

@@ -6,9 +6,9 @@
  * throughput as a ratio of /healthz on the same server in the same run.
  * Target: every route ≥ 0.8 of /healthz.
  */
-import { readFileSync, readdirSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { LOCAL_TOKEN, startWorker, waitUntil } from '../scripts/dev-worker.js'
+import { loadSamples } from '../scripts/sample-data.js'
 
 const CONNECTIONS = 32
 const SECONDS = 5
@@ -31,32 +31,14 @@ async function hammer(base: string, route: string): Promise<Result> {
 async function main(): Promise<void> {
   const worker = await startWorker()
   try {
-    const dir = new URL('../data/', import.meta.url)
-    let articleId = ''
-    let storyId = ''
-    const files = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()
-    const count = files.length
-    for (const name of files) {
-      const res = await fetch(`${worker.base}/v1/articles`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${LOCAL_TOKEN}`, 'Content-Type': 'text/plain; charset=utf-8' },
-        body: readFileSync(new URL(name, dir), 'utf8'),
-      })
-      const body = (await res.json()) as { id: string; storyId: string }
-      articleId = body.id
-      storyId = body.storyId
-    }
+    const loaded = await loadSamples(worker.base, LOCAL_TOKEN, new URL('../data/', import.meta.url).pathname)
+    const count = loaded.length
+    const articleId = loaded.at(-1)?.id ?? ''
+    const storyId = loaded.at(-1)?.storyId ?? ''
     // The Newsroom writes KV copies after answering: wait for the list and the story to show up.
     await waitUntil(`${worker.base}/v1/articles`, async (res) => res.ok && ((await res.json()) as { items: unknown[] }).items.length === count)
     await waitUntil(`${worker.base}/v1/stories/${storyId}/summary`, (res) => res.ok)
-    const routes = [
-      '/healthz',
-      `/v1/articles/${articleId}`,
-      `/v1/articles/${articleId}/summary`,
-      `/v1/stories/${storyId}`,
-      `/v1/stories/${storyId}/summary`,
-      '/v1/articles',
-    ]
+    const routes = ['/healthz', `/v1/articles/${articleId}`, `/v1/articles/${articleId}/summary`, `/v1/stories/${storyId}`, `/v1/stories/${storyId}/summary`, '/v1/articles']
     for (const route of routes) {
       const check = await fetch(`${worker.base}${route}`)
       if (!check.ok) throw new Error(`${route} answered ${check.status} before the run`)
@@ -70,7 +52,9 @@ async function main(): Promise<void> {
     for (const r of results) {
       const ratio = r.rps / health
       const flag = r.errors + r.non2xx > 0 ? `  (${r.errors} errors, ${r.non2xx} non-2xx)` : ''
-      console.log(`${r.route.padEnd(44)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${ratio.toFixed(2).padStart(10)}${ratio < TARGET_RATIO ? '  below target' : ''}${flag}`)
+      console.log(
+        `${r.route.padEnd(44)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${ratio.toFixed(2).padStart(10)}${ratio < TARGET_RATIO ? '  below target' : ''}${flag}`,
+      )
     }
   } finally {
     await worker.stop()

@@ -5,11 +5,12 @@
  */
 import { type GroupingState, MAX_CANDIDATE_STORIES } from '../src/stories/assign.js'
 import { MAX_MEMBERS_COMPARED, type SparseVector, type StoryCandidate, withinWindow } from '../src/stories/group.js'
+import { type Whereabouts, mergeWhereabouts } from '../src/stories/places.js'
 
 export class MemoryGrouping implements GroupingState {
   private readonly df = new Map<string, number>()
   private documents = 0
-  private readonly stories = new Map<string, { members: { vector: SparseVector; time: number | null }[]; latest: number | null }>()
+  private readonly stories = new Map<string, { members: { vector: SparseVector; time: number | null; where: Whereabouts }[]; latest: number | null }>()
   private readonly index = new Map<string, Set<string>>()
 
   countDocument(terms: readonly string[]): void {
@@ -32,18 +33,21 @@ export class MemoryGrouping implements GroupingState {
         if (withinWindow(time, this.stories.get(id)?.latest ?? null)) shared.set(id, (shared.get(id) ?? 0) + 1)
       }
     }
-    const ids = [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATE_STORIES).map(([id]) => id)
+    const ids = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_CANDIDATE_STORIES)
+      .map(([id]) => id)
     return ids.map((id) => {
       const story = this.stories.get(id)
-      const members = (story?.members ?? []).slice(-MAX_MEMBERS_COMPARED).map((m) => m.vector)
-      return { id, members, latest: story?.latest ?? null }
+      const compared = (story?.members ?? []).slice(-MAX_MEMBERS_COMPARED)
+      return { id, members: compared.map((m) => m.vector), latest: story?.latest ?? null, where: mergeWhereabouts(compared.map((m) => m.where)) }
     })
   }
 
   /** Record that an article with this vector joined (or started) a story. */
-  addMember(storyId: string, vector: SparseVector, terms: readonly string[], time: number | null): void {
+  addMember(storyId: string, vector: SparseVector, terms: readonly string[], time: number | null, where: Whereabouts = { places: [], names: [] }): void {
     const story = this.stories.get(storyId) ?? { members: [], latest: time }
-    story.members.push({ vector, time })
+    story.members.push({ vector, time, where })
     // Newest last, undated first: the same order as the writer's `ORDER BY time DESC` reversed.
     story.members.sort((a, b) => (a.time ?? Number.NEGATIVE_INFINITY) - (b.time ?? Number.NEGATIVE_INFINITY))
     story.latest = time === null ? story.latest : Math.max(story.latest ?? time, time)

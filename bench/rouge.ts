@@ -6,7 +6,12 @@
 
 /** Syllables as the dev set's README scores them (no tone unification: that is our tokenizer's business). */
 export function rougeTokens(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}_]+/gu) ?? []
+  )
 }
 
 function ngrams(tokens: readonly string[], n: number): Map<string, number> {

@@ -31,7 +31,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { searchTokensOf } from '../src/search/fold.js'
-import { LOCAL_TOKEN, type RunningWorker, freePort, startWorker } from '../scripts/dev-worker.js'
+import { LOCAL_TOKEN, type RunningWorker, startWorker } from '../scripts/dev-worker.js'
 import { type VnmdsDocument, isoFromVnmds, loadDevSet, outletOf } from './vnmds.js'
 
 const TOP = 10
@@ -53,9 +53,7 @@ type Hit = { id: string }
 async function main(): Promise<void> {
   const clusters = loadDevSet()
   if (clusters === null) return
-  const reports: Report[] = clusters.flatMap((c) =>
-    c.documents.map((doc) => ({ cluster: c.cluster, doc, publishedAt: isoFromVnmds(doc.publishedAt), outlet: outletOf(doc.url) })),
-  )
+  const reports: Report[] = clusters.flatMap((c) => c.documents.map((doc) => ({ cluster: c.cluster, doc, publishedAt: isoFromVnmds(doc.publishedAt), outlet: outletOf(doc.url) })))
   const only = process.argv.includes('--relevance') ? 'relevance' : process.argv.includes('--latency') ? 'latency' : null
   const archiveSize = Number(optionOf('--archive') ?? ARCHIVE_SIZE)
   if (only !== 'latency') await relevance(reports)
@@ -82,7 +80,10 @@ async function relevance(reports: readonly Report[]): Promise<void> {
       }
       const tokens = searchTokensOf(report.doc.body.normalize('NFC'))
       const at = Math.floor(random() * Math.max(1, tokens.length - 2))
-      const q = tokens.slice(at, at + 3).map((token) => token.folded).join(' ')
+      const q = tokens
+        .slice(at, at + 3)
+        .map((token) => token.folded)
+        .join(' ')
       const hits = await search(worker, { q, limit: String(TOP) })
       scores.c.push(hits.some((hit) => hit.id === self) ? 1 : 0)
     }
@@ -130,13 +131,40 @@ async function latency(reports: readonly Report[], size: number, keep: string | 
     }
     for (const [q] of kinds.flatMap((kind) => kind.queries).slice(0, WARM_UP)) await timed(worker, { q: `${q} khởi động` })
     const rows: [string, Sample[]][] = []
-    for (const kind of kinds) rows.push([`${kind.name}, no filter`, await sample(worker, kind.queries.map(([q]) => ({ q })))])
+    for (const kind of kinds)
+      rows.push([
+        `${kind.name}, no filter`,
+        await sample(
+          worker,
+          kind.queries.map(([q]) => ({ q })),
+        ),
+      ])
     const hits = rows.flatMap(([, samples]) => samples).filter((s) => s.cached).length
     if (hits > 0) console.log(`  (${hits} edge-cache hits among distinct queries: two reports share a headline)`)
-    for (const kind of kinds) rows.push([`${kind.name}, source + from/to`, await sample(worker, kind.queries.map(([q, report]) => ({ q, ...filtersFor(report) })))])
+    for (const kind of kinds)
+      rows.push([
+        `${kind.name}, source + from/to`,
+        await sample(
+          worker,
+          kind.queries.map(([q, report]) => ({ q, ...filtersFor(report) })),
+        ),
+      ])
     const twoSyllables = kinds.find((kind) => kind.name.startsWith('2 syllables'))?.queries ?? []
-    rows.push(['2 syllables, sort=recent', await sample(worker, twoSyllables.map(([q]) => ({ q, sort: 'recent' })))])
-    rows.push(['2 syllables, stories (GET /v1/stories?q=)', await sample(worker, twoSyllables.map(([q]) => ({ q })), '/v1/stories')])
+    rows.push([
+      '2 syllables, sort=recent',
+      await sample(
+        worker,
+        twoSyllables.map(([q]) => ({ q, sort: 'recent' })),
+      ),
+    ])
+    rows.push([
+      '2 syllables, stories (GET /v1/stories?q=)',
+      await sample(
+        worker,
+        twoSyllables.map(([q]) => ({ q })),
+        '/v1/stories',
+      ),
+    ])
     const repeated: Sample[] = []
     for (const [q] of twoSyllables) {
       await timed(worker, { q, limit: '19' })
@@ -151,14 +179,19 @@ async function latency(reports: readonly Report[], size: number, keep: string | 
       const trip = percentiles(samples.map((s) => s.ms))
       const own = percentiles(samples.map((s) => s.serverMs))
       const found = mean(samples.map((s) => s.hits))
-      console.log(`${label.padEnd(44)} ${String(samples.length).padStart(4)} ${`${trip.p50.toFixed(1)} (${own.p50.toFixed(1)})`.padStart(13)} ${`${trip.p99.toFixed(1)} (${own.p99.toFixed(1)})`.padStart(13)}  ${found.toFixed(1)} a page`)
+      console.log(
+        `${label.padEnd(44)} ${String(samples.length).padStart(4)} ${`${trip.p50.toFixed(1)} (${own.p50.toFixed(1)})`.padStart(13)} ${`${trip.p99.toFixed(1)} (${own.p99.toFixed(1)})`.padStart(13)}  ${found.toFixed(1)} a page`,
+      )
     }
     for (const [label, samples] of rows) report(label, samples)
     const unfiltered = rows.filter(([label]) => label.endsWith('no filter')).flatMap(([, samples]) => samples)
     const filtered = rows.filter(([label]) => label.includes('source + from/to')).flatMap(([, samples]) => samples)
     report('ALL without filters', unfiltered)
     report('ALL with filters', filtered)
-    for (const [label, samples] of [['without filters', unfiltered], ['with filters', filtered]] as const) {
+    for (const [label, samples] of [
+      ['without filters', unfiltered],
+      ['with filters', filtered],
+    ] as const) {
       const p99 = percentiles(samples.map((s) => s.ms)).p99
       console.log(`  target p99 ≤ ${TARGET_P99_MS} ms ${label}: ${p99 <= TARGET_P99_MS ? 'met' : 'MISSED'} (${p99.toFixed(1)} ms)`)
     }
@@ -181,7 +214,10 @@ function queryKinds(reports: readonly Report[], random: () => number): { name: s
   const syllables = (report: Report, count: number, form: 'exact' | 'folded') => {
     const tokens = searchTokensOf(report.doc.body.normalize('NFC'))
     const at = Math.floor(random() * Math.max(1, tokens.length - count))
-    return tokens.slice(at, at + count).map((token) => (form === 'exact' ? report.doc.body.normalize('NFC').slice(token.start, token.end) : token.folded)).join(' ')
+    return tokens
+      .slice(at, at + count)
+      .map((token) => (form === 'exact' ? report.doc.body.normalize('NFC').slice(token.start, token.end) : token.folded))
+      .join(' ')
   }
   return [
     { name: 'headline as written', queries: drawn.map((r) => [r.doc.title, r]) },
@@ -252,7 +288,7 @@ function findFile(dir: string, test: (name: string) => boolean): string | null {
 
 async function start(keep?: string): Promise<RunningWorker> {
   if (keep !== undefined) mkdirSync(keep, { recursive: true })
-  return startWorker(['--inspector-port', String(await freePort())], keep)
+  return startWorker([], keep)
 }
 
 /** A report as a feed delivers it; copy k > 0 of the archive gets its own URL, a marker sentence and shifted dates. */

@@ -1,15 +1,17 @@
 /**
  * Runs the real Worker for benchmarks and browser tests: `wrangler dev` on loopback with a fresh
  * store in a temporary directory, started in its own process group so that
- * stopping it also stops workerd.
+ * stopping it also stops workerd. Both of its ports (the Worker's and the
+ * devtools inspector's) are free ports picked here, so two runs on one
+ * machine never collide.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+import { LOOPBACK, freePorts } from './ports.js'
 
 /** The ingest token of the throwaway Worker (never a real secret). */
 export const LOCAL_TOKEN = 'local-token'
@@ -17,7 +19,12 @@ export const LOCAL_TOKEN = 'local-token'
 /** First start bundles and boots workerd; allow for a slow machine. */
 const READY_TIMEOUT_MS = 90_000
 
-export type RunningWorker = { base: string; stop: () => Promise<void>; /** The --persist-to directory (local KV and Durable Object files under v3/). */ state: string }
+export type RunningWorker = {
+  base: string
+  stop: () => Promise<void>
+  /** The --persist-to directory (local KV and Durable Object files under v3/). */
+  state: string
+}
 
 /**
  * Start `wrangler dev`. With `keepState`, that directory holds the local
@@ -25,12 +32,29 @@ export type RunningWorker = { base: string; stop: () => Promise<void>; /** The -
  * otherwise a temporary one is removed on stop.
  */
 export async function startWorker(extraArgs: readonly string[] = [], keepState?: string): Promise<RunningWorker> {
-  const root = fileURLToPath(new URL('..', import.meta.url))  // the project root, beside scripts/
+  const root = fileURLToPath(new URL('..', import.meta.url)) // the project root, beside scripts/
   const state = keepState ?? mkdtempSync(join(tmpdir(), 'bantin-bench-'))
-  const port = await freePort()
+  const [port, inspectorPort] = await freePorts(2)
+  if (port === undefined || inspectorPort === undefined) throw new Error('no free ports')
   const child: ChildProcess = spawn(
     'npx',
-    ['wrangler', 'dev', '--persist-to', state, '--ip', '127.0.0.1', '--port', String(port), '--var', `INGEST_TOKEN:${LOCAL_TOKEN}`, '--log-level', 'warn', ...extraArgs],
+    [
+      'wrangler',
+      'dev',
+      '--persist-to',
+      state,
+      '--ip',
+      LOOPBACK,
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--var',
+      `INGEST_TOKEN:${LOCAL_TOKEN}`,
+      '--log-level',
+      'warn',
+      ...extraArgs,
+    ],
     {
       cwd: root,
       detached: true,
@@ -38,7 +62,7 @@ export async function startWorker(extraArgs: readonly string[] = [], keepState?:
       env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
     },
   )
-  const base = `http://127.0.0.1:${port}`
+  const base = `http://${LOOPBACK}:${port}`
   const stop = async () => {
     if (child.pid !== undefined) {
       try {
@@ -61,17 +85,6 @@ export async function startWorker(extraArgs: readonly string[] = [], keepState?:
   }
   await stop()
   throw new Error(`wrangler dev did not answer ${base}/healthz in ${READY_TIMEOUT_MS / 1000}s`)
-}
-
-/** A TCP port free on loopback right now (for --port and --inspector-port). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 }
 
 /**

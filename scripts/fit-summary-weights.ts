@@ -22,16 +22,17 @@ import { writeFileSync } from 'node:fs'
 import { prepareClusters, scoreClusters, type PreparedCluster } from '../bench/quality.js'
 import { rouge, rougeTokens } from '../bench/rouge.js'
 import { loadDevSet } from '../bench/vnmds.js'
-import { candidatesOf } from '../src/summarize/candidates.js'
-import { type FeatureWeights, type Features, featuresOf, scoreOf } from '../src/summarize/features.js'
-import { REDUNDANCY_PENALTY, selectSentences } from '../src/summarize/select.js'
+import { candidatesOf, contextOf } from '../src/summarize/candidates.js'
+import { FEATURE_NAMES, type FeatureWeights, type Features, featuresOf, scoreOf } from '../src/summarize/features.js'
+import { planOf } from '../src/summarize/plan.js'
+import { REDUNDANCY_PENALTY, selectFromPlan } from '../src/summarize/select.js'
 
-const FEATURES: (keyof Features)[] = ['opening', 'lead', 'depth', 'headline', 'headlineConcepts', 'support', 'centrality', 'length']
+const FEATURES = FEATURE_NAMES
 const RIDGE = 1
 
-type Sample = { x: number[]; y: number }
+export type Sample = { x: number[]; y: number }
 
-function bigrams(text: string): Set<string> {
+export function bigrams(text: string): Set<string> {
   const tokens = rougeTokens(text)
   return new Set(tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`))
 }
@@ -52,7 +53,7 @@ function precision(sentence: string, targets: readonly Set<string>[]): number {
 const ARTICLE_CUT = 50
 
 /** Bigram F1 of a sentence, cut like a summary, against a target. */
-function f1Within(sentence: string, target: Set<string>, cut: number): number {
+export function f1Within(sentence: string, target: Set<string>, cut: number): number {
   const tokens = rougeTokens(sentence).slice(0, cut)
   const grams = new Set(tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`))
   let hits = 0
@@ -63,48 +64,49 @@ function f1Within(sentence: string, target: Set<string>, cut: number): number {
   return (2 * p * r) / (p + r)
 }
 
-function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
+export function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
   return clusters.flatMap((cluster) => {
-    const candidates = cluster.reports.flatMap((report, order) => candidatesOf(report, order))
-    const features = featuresOf(candidates, cluster.reports.map((r) => r.title))
+    // Stories are fitted as delivered: each report with its lead.
+    const candidates = cluster.delivered.flatMap((report, order) => candidatesOf(report, order))
+    const features = featuresOf(candidates, contextOf(cluster.delivered))
     const targets = cluster.references.map(bigrams)
     return candidates.map((c, i) => ({ x: vector(features[i]), y: precision(c.text, targets) }))
   })
 }
 
-function articleSamples(clusters: readonly PreparedCluster[]): Sample[] {
+export function articleSamples(clusters: readonly PreparedCluster[]): Sample[] {
   return clusters.flatMap((cluster) =>
     cluster.reports.flatMap((report) => {
       const candidates = candidatesOf(report, 0)
-      const features = featuresOf(candidates, [report.title])
+      const features = featuresOf(candidates, contextOf([report]))
       const target = bigrams(report.sapo)
       return candidates.map((c, i) => ({ x: vector(features[i]), y: f1Within(c.text, target, ARTICLE_CUT) }))
     }),
   )
 }
 
-function vector(features: Features | undefined): number[] {
+export function vector(features: Features | undefined): number[] {
   if (features === undefined) throw new Error('missing features')
   return [1, ...FEATURES.map((name) => features[name])]
 }
 
-type ArticleItem = { candidates: ReturnType<typeof candidatesOf>; features: Features[]; sapo: string }
+export type ArticleItem = { candidates: ReturnType<typeof candidatesOf>; features: Features[]; sapo: string }
 
-function articleItems(clusters: readonly PreparedCluster[]): ArticleItem[] {
+export function articleItems(clusters: readonly PreparedCluster[]): ArticleItem[] {
   return clusters.flatMap((cluster) =>
     cluster.reports.map((report) => {
       const candidates = candidatesOf(report, 0)
-      return { candidates, features: featuresOf(candidates, [report.title]), sapo: report.sapo }
+      return { candidates, features: featuresOf(candidates, contextOf([report])), sapo: report.sapo }
     }),
   )
 }
 
 /** Mean ROUGE-2 of article summaries (words=ARTICLE_CUT) against their sapos. */
-function articleRouge(items: readonly ArticleItem[], weights: FeatureWeights): number {
+export function articleRouge(items: readonly ArticleItem[], weights: FeatureWeights): number {
   let sum = 0
   for (const item of items) {
     const scores = item.features.map((f) => scoreOf(f, weights))
-    const chosen = selectSentences(item.candidates, scores, { words: ARTICLE_CUT }, REDUNDANCY_PENALTY.article).sort((a, b) => a.index - b.index)
+    const chosen = selectFromPlan(planOf(item.candidates, scores, REDUNDANCY_PENALTY.article), { words: ARTICLE_CUT })
     sum += rouge(chosen.map((c) => c.text).join(' '), [item.sapo], ARTICLE_CUT).r2
   }
   return sum / items.length
@@ -119,12 +121,12 @@ const SEARCH_ROUNDS = 3
  * fit. Least squares fits the average sentence; an article summary is one or
  * two sentences within a hard budget, where only the ranking at the top counts.
  */
-function searchArticleWeights(items: readonly ArticleItem[], start: FeatureWeights): FeatureWeights {
+export function searchArticleWeights(items: readonly ArticleItem[], start: FeatureWeights): FeatureWeights {
   let best = { ...start }
   let bestScore = articleRouge(items, best)
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
     for (const name of FEATURES) {
-      if (name === 'support') continue
+      if (name === 'support' || name === 'leadShare' || name === 'leadPrecision') continue
       for (const step of SEARCH_STEPS) {
         const trial = { ...best, [name]: round3(best[name] + step) }
         const score = articleRouge(items, trial)
@@ -143,7 +145,7 @@ function round3(value: number): number {
 }
 
 /** Ridge least squares (bias unpenalized) by the normal equations. */
-function fit(samples: readonly Sample[]): FeatureWeights {
+export function fit(samples: readonly Sample[]): FeatureWeights {
   const n = FEATURES.length + 1
   const a = Array.from({ length: n }, () => new Array<number>(n + 1).fill(0))
   for (const { x, y } of samples) {
@@ -155,11 +157,11 @@ function fit(samples: readonly Sample[]): FeatureWeights {
   }
   for (let i = 1; i < n; i++) (a[i] as number[])[i] = ((a[i] as number[])[i] ?? 0) + RIDGE
   const w = solve(a)
-  const weights: FeatureWeights = { bias: round(w[0] ?? 0), opening: 0, lead: 0, depth: 0, headline: 0, headlineConcepts: 0, support: 0, centrality: 0, length: 0 }
+  const weights = { bias: round(w[0] ?? 0) } as Record<string, number>
   FEATURES.forEach((name, i) => {
     weights[name] = round(w[i + 1] ?? 0)
   })
-  return weights
+  return weights as FeatureWeights
 }
 
 function solve(augmented: number[][]): number[] {
@@ -184,7 +186,7 @@ function round(value: number): number {
   return value === 0 ? 0 : Number(value.toPrecision(2))
 }
 
-const clusters = loadDevSet()
+const clusters = import.meta.url === `file://${process.argv[1]}` ? loadDevSet() : null
 if (clusters !== null) {
   const prepared = await prepareClusters(clusters)
   const odd = prepared.filter((c) => c.cluster % 2 === 1)
@@ -198,7 +200,9 @@ if (clusters !== null) {
   const onEven = models(even)
   console.log('fitted on all:', JSON.stringify(all))
   const show = (label: string, report: ReturnType<typeof scoreClusters>) =>
-    console.log(`${label}: story R2 ${report.story.r2.toFixed(1)} (lead round-robin ${report.storyBaseline.r2.toFixed(1)}), article R2 ${report.article.r2.toFixed(1)} (first 3 ${report.articleBaseline.r2.toFixed(1)})`)
+    console.log(
+      `${label}: story R2 ${report.story.r2.toFixed(1)} (lead round-robin ${report.storyBaseline.r2.toFixed(1)}), article R2 ${report.article.r2.toFixed(1)} (first 3 ${report.articleBaseline.r2.toFixed(1)})`,
+    )
   show('fit odd, score even', scoreClusters(even, onOdd))
   show('fit even, score odd', scoreClusters(odd, onEven))
   show('fit all, score all ', scoreClusters(prepared, all))

@@ -4,58 +4,49 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
-import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { AppEnv } from './env.js'
+import { conditionalGet } from './http/conditional.js'
+import { answerMethods, methodsOf } from './http/methods.js'
 import { observe } from './http/observe.js'
 import { ApiError, problemResponse } from './http/problem.js'
 import { CACHE_POLICY, jsonWithPolicy } from './http/respond.js'
+import { OPENAPI_ETAG, OPENAPI_JSON } from './openapi.generated.js'
 import { articleRoutes } from './routes/articles.js'
 import { embedRoutes } from './routes/embed.js'
+import { problemRoutes } from './routes/problems.js'
 import { searchRoutes } from './routes/search.js'
+import { sourceRoutes } from './routes/sources.js'
 import { storyRoutes } from './routes/stories.js'
 import { summaryRoutes } from './routes/summaries.js'
-import { OPENAPI_JSON } from './openapi.generated.js'
 
 /** Methods open to any origin: widgets read from publishers' pages; writes stay same-origin. */
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const READ_METHODS = ['GET', 'HEAD', 'OPTIONS']
 
-const readCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400, exposeHeaders: ['ETag', 'Server-Timing', 'X-Request-Id'] })
+const readCors = cors({ origin: '*', allowMethods: READ_METHODS, maxAge: 86400, exposeHeaders: ['ETag', 'Server-Timing', 'X-Request-Id'] })
 
-const corsForReads: MiddlewareHandler = async function corsForReads(c, next) {
-  if (READ_METHODS.has(c.req.method)) return readCors(c, next)
+const corsForReads: MiddlewareHandler<AppEnv> = async function corsForReads(c, next) {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return readCors(c, next)
   await next()
 }
-
 
 export function createApp() {
   const app = new Hono<AppEnv>()
 
   app.use('*', observe)
   app.use('*', corsForReads)
-  app.use(
-    '*',
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) =>
-        problemResponse(
-          c,
-          new ApiError('method-not-allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}.`, {
-            headers: { Allow: methods.join(', ') },
-          }),
-        ),
-    }),
-  )
+  app.use('*', answerMethods(methodsOf(app), readCors))
+  app.use('*', conditionalGet)
 
   app.get('/healthz', (c) => jsonWithPolicy(c, { status: 'ok' }, 'none'))
   app.route('/', articleRoutes)
   app.route('/', summaryRoutes)
   app.route('/', storyRoutes)
   app.route('/', embedRoutes)
+  app.route('/', problemRoutes)
+  app.route('/', sourceRoutes)
   app.route('/', searchRoutes)
 
-  app.get('/openapi.json', (c) =>
-    c.body(OPENAPI_JSON, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE_POLICY.docs }),
-  )
+  app.get('/openapi.json', (c) => c.body(OPENAPI_JSON, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE_POLICY.docs, ETag: OPENAPI_ETAG }))
 
   app.notFound((c) => problemResponse(c, new ApiError('route-not-found', `There is no route ${c.req.path}.`)))
   app.onError((err, c) => problemResponse(c, err))

@@ -2,6 +2,7 @@
  * /widget.js, /embed/* and /oembed in workerd, against stored stories.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
+import { OEmbedSchema } from '../src/routes/spec.js'
 import { WIDGET_VERSION } from '../src/widget/bundle.generated.js'
 import { SEEDS, call, postJson, postText, problemOf, resetAll, settle } from './helpers.js'
 
@@ -47,6 +48,15 @@ describe('/embed/*', () => {
     expect(page).toContain('postMessage')
   })
 
+  it('keeps the article text Vietnamese with English labels, and links oEmbed to the page as asked', async () => {
+    const id = await seedStory()
+    const page = await (await call(`/embed/stories/${id}?lang=en&theme=dark`)).text()
+    expect(page, 'the document language is the text’s').toMatch(/<html lang="vi"/)
+    expect(page).toContain('<p class="kicker" lang="en">Story summary</p>')
+    const oembed = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(page)?.[1] ?? ''
+    expect(new URL(oembed.replace(/&amp;/g, '&')).searchParams.get('url')).toBe(`https://bantin.test/embed/stories/${id}?theme=dark&lang=en`)
+  })
+
   it('shows a hostile title as text', async () => {
     const created = (await (await postJson({ title: 'Tin <img src=x onerror=alert(1)>', body: 'Nội dung của bản tin thử nghiệm có thẻ HTML trong tiêu đề.' })).json()) as { id: string }
     await settle()
@@ -76,6 +86,18 @@ describe('/oembed', () => {
     expect(body).toMatchObject({ type: 'rich', version: '1.0', provider_name: 'bantin', width: 480 })
     expect(String(body.html)).toContain(`src="${url}"`)
     expect(typeof body.height).toBe('number')
+    expect(OEmbedSchema.safeParse(body).success, 'the answer is what /openapi.json documents').toBe(true)
+  })
+
+  it('keeps theme and lang of the URL in the iframe, with a title and lazy loading', async () => {
+    const id = await seedStory()
+    const url = `https://bantin.test/embed/stories/${id}?theme=dark&lang=en`
+    const body = (await (await call(`/oembed?url=${encodeURIComponent(url)}`)).json()) as { html: string; title: string }
+    expect(body.html).toContain(`src="https://bantin.test/embed/stories/${id}?theme=dark&amp;lang=en"`)
+    expect(body.html).toContain('loading="lazy"')
+    expect(body.html).toMatch(/ title="[^"]{10,}"/)
+    const bad = await call(`/oembed?url=${encodeURIComponent(`https://bantin.test/embed/stories/${id}?theme=purple`)}`)
+    expect(bad.status, 'a theme the page refuses is not an embed URL').toBe(404)
   })
 
   it('refuses what it cannot embed', async () => {

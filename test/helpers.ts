@@ -59,6 +59,16 @@ export async function kvKeys(): Promise<string[]> {
   return listed.keys.map((key) => key.name)
 }
 
+/** What is stored, in KV and in the Newsroom's SQL: a refused request must leave both as they were. */
+export async function storedState(): Promise<{ kv: string[]; articles: number; stories: number }> {
+  await settle()
+  const counts = await runInDurableObject(newsroomOf(env), (_instance, state) => ({
+    articles: Number(state.storage.sql.exec('SELECT COUNT(*) AS n FROM articles').one().n),
+    stories: Number(state.storage.sql.exec('SELECT COUNT(*) AS n FROM stories').one().n),
+  }))
+  return { kv: await kvKeys(), ...counts }
+}
+
 export async function problemOf(res: Response): Promise<{ status: number; code: string; detail: string; errors?: { field: string }[] }> {
   return (await res.json()) as { status: number; code: string; detail: string; errors?: { field: string }[] }
 }

@@ -162,7 +162,6 @@ describe('bounded work', () => {
     expect(found.sort(), 'the three newest, though the older ones repeat the words more').toEqual(stored.slice(3).sort())
     expect((await ids({ q: 'giá vàng' })).sort(), 'the route, with the real bound, ranks all six').toEqual([...stored].sort())
   })
-
 })
 
 describe('the edge cache', () => {
@@ -272,7 +271,10 @@ describe('bad input', () => {
       expect(res.headers.get('Content-Type'), name).toMatch(/^application\/problem\+json/)
       const problem = await problemOf(res)
       expect(problem.code, name).toBe('invalid-query')
-      expect(problem.errors?.map((error) => error.field), name).toContain(field)
+      expect(
+        problem.errors?.map((error) => error.field),
+        name,
+      ).toContain(field)
     }
     expect(await storedState(), 'nothing stored changed').toEqual(before)
   })
@@ -316,7 +318,56 @@ describe('bad input', () => {
 })
 
 /** Pieces of hostile queries: FTS5 syntax, quotes of every kind, control characters, lone surrogates, marks, words. */
-const HOSTILE = ['"', '“', '”', '*', '-', '+', ':', '^', '(', ')', '{', '}', '[', ']', "'", '\\', '/', '%', '&', '.', ',', ' ', ' ', ' ', '\t', '\u0000', '\uD800', '\uDFFF', '😀', '\u0301', 'NEAR', 'AND', 'OR', 'NOT', 'NEAR/2', 'hà', 'Nội', 'mưa', 'bão', 'lũ', 'đ', 'Đ', 'a', 'x', '1', '0', 'é', '서']
+const HOSTILE = [
+  '"',
+  '“',
+  '”',
+  '*',
+  '-',
+  '+',
+  ':',
+  '^',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  "'",
+  '\\',
+  '/',
+  '%',
+  '&',
+  '.',
+  ',',
+  ' ',
+  ' ',
+  ' ',
+  '\t',
+  '\u0000',
+  '\uD800',
+  '\uDFFF',
+  '😀',
+  '\u0301',
+  'NEAR',
+  'AND',
+  'OR',
+  'NOT',
+  'NEAR/2',
+  'hà',
+  'Nội',
+  'mưa',
+  'bão',
+  'lũ',
+  'đ',
+  'Đ',
+  'a',
+  'x',
+  '1',
+  '0',
+  'é',
+  '서',
+]
 
 /** xorshift32: a reproducible random sequence in [0, 1) without a dependency. */
 function xorshift(seed: number): () => number {
@@ -370,7 +421,7 @@ describe('the OpenAPI document', () => {
     const searchOp = doc.paths['/v1/search']?.get
     expect(searchOp?.parameters.map((p) => p.name).sort()).toEqual(['cursor', 'from', 'limit', 'q', 'sort', 'source', 'storyId', 'to'])
     expect(searchOp?.parameters.find((p) => p.name === 'q')?.required).toBe(true)
-    expect(Object.keys(searchOp?.responses ?? {})).toEqual(['200', '400'])
+    expect(Object.keys(searchOp?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400']))
     const stories = doc.paths['/v1/stories']?.get
     expect(stories?.parameters.find((p) => p.name === 'q')?.required, 'q is optional on the story list').toBe(false)
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['SearchHit', 'SearchPage', 'StorySearchHit', 'StorySearchPage']))

@@ -7,7 +7,7 @@ import { SEEDS, TOKEN, call, kvKeys, postJson, postText, problemOf, resetAll, se
 
 beforeEach(resetAll)
 
-type ArticleBody = { id: string; storyId: string; title: string }
+type ArticleBody = { id: string; storyId: string; title: string; source: string | null; lead: string | null }
 type StoryBody = { id: string; title: string; articleCount: number; articles: { id: string }[] }
 
 function put(id: string, body: unknown, token = TOKEN): Promise<Response> {
@@ -48,6 +48,32 @@ describe('grouping at ingest', () => {
       })
     ).json()) as ArticleBody
     expect(other.storyId).not.toBe(a.storyId)
+  })
+
+  it('keeps two fires of one morning in one city apart, and joins a second outlet’s report of the first', async () => {
+    // Told in the same words, as outlets tell fires; only where they happened differs.
+    const fire = (place: string, lead: string, minutes: number) => ({
+      title: `Cháy lớn tại ${place}, hàng trăm người sơ tán`,
+      lead: `TTO - Rạng sáng nay, một đám cháy lớn bùng phát tại ${lead}, Hà Nội, lực lượng cảnh sát phòng cháy chữa cháy đã khống chế ngọn lửa sau ${minutes} phút.`,
+      body: `Ngọn lửa bùng lên lúc 3h sáng, khói đen bốc cao hàng chục mét. Cảnh sát phòng cháy chữa cháy điều nhiều xe chữa cháy tới hiện trường. Không có thiệt hại về người, nguyên nhân vụ cháy đang được điều tra.`,
+      publishedAt: '2026-11-24T06:00:00+07:00',
+    })
+    const cauGiay = (await (await postJson(fire('quận Cầu Giấy', 'một dãy nhà ở quận Cầu Giấy', 90))).json()) as ArticleBody
+    const dongXuan = (await (await postJson(fire('chợ Đồng Xuân', 'chợ Đồng Xuân', 120))).json()) as ArticleBody
+    const again = (await (
+      await postJson({
+        title: 'Hà Nội: Hỏa hoạn ở Cầu Giấy lúc rạng sáng',
+        lead: '(Dân trí) - Vụ cháy xảy ra tại một dãy nhà ở quận Cầu Giấy khiến hàng trăm người phải sơ tán trong đêm.',
+        body: 'Cảnh sát phòng cháy chữa cháy đã khống chế ngọn lửa sau hai giờ, không có thiệt hại về người.',
+        publishedAt: '2026-11-24T07:30:00+07:00',
+      })
+    ).json()) as ArticleBody
+    expect(cauGiay.source, 'the dateline tag names the outlet').toBe('TTO')
+    expect(cauGiay.lead, 'and leaves the lead').toMatch(/^Rạng sáng nay/)
+    expect(dongXuan.storyId, 'the fire at Đồng Xuân market is its own story').not.toBe(cauGiay.storyId)
+    expect(again.storyId, 'a second report of the Cầu Giấy fire joins it').toBe(cauGiay.storyId)
+    await settle()
+    expect((await story(cauGiay.storyId)).articles.map((x) => x.id).sort()).toEqual([cauGiay.id, again.id].sort())
   })
 
   it('joins the story a report names, even when its text differs', async () => {
@@ -106,7 +132,10 @@ describe('long stories', () => {
     await settle()
     const listed = await story('bao-so-5')
     expect(listed.articleCount).toBe(25)
-    expect(listed.articles.map((a) => a.id), 'every report, oldest first').toEqual(ids)
+    expect(
+      listed.articles.map((a) => a.id),
+      'every report, oldest first',
+    ).toEqual(ids)
     const read = new Set([ids[0], ...ids.slice(6)])
     expect(listed.title, 'titled from a report it reads').toMatch(/bản tin số (0|[6-9]|1\d|2[0-4])$/)
     const stored = (await (await call('/v1/stories/bao-so-5/summary')).json()) as { sentences: { articleId: string }[]; text: string }
@@ -123,7 +152,11 @@ describe('corrections', () => {
     const b = (await (await postText(SEEDS.andrews, '?storyId=hoi-nghi')).json()) as ArticleBody
     await settle()
     expect((await story('hoi-nghi')).articleCount).toBe(2)
-    const res = await put(b.id, { title: 'Kerry chủ trì hội nghị liên minh', body: 'Ngày 21-7, Ngoại trưởng Mỹ John Kerry chủ trì hội nghị các bộ trưởng ngoại giao của liên minh chống IS.', storyId: 'hoi-nghi-ngoai-truong' })
+    const res = await put(b.id, {
+      title: 'Kerry chủ trì hội nghị liên minh',
+      body: 'Ngày 21-7, Ngoại trưởng Mỹ John Kerry chủ trì hội nghị các bộ trưởng ngoại giao của liên minh chống IS.',
+      storyId: 'hoi-nghi-ngoai-truong',
+    })
     expect(res.status).toBe(200)
     const replaced = (await res.json()) as ArticleBody & { updatedAt: string; ingestedAt: string }
     expect(replaced.id, 'the id stays').toBe(b.id)
@@ -169,7 +202,12 @@ describe('corrections', () => {
       ['PUT unknown id', () => put('0123456789abcdef', { title: 'x', body: 'Nội dung.' }), 404, 'article-not-found'],
       ['DELETE unknown id', () => remove('0123456789abcdef'), 404, 'article-not-found'],
       ['PUT non-slug storyId', () => put(a.id, { title: 'x', body: 'Nội dung.', storyId: 'Không Slug' }), 422, 'invalid-article'],
-      ['PUT the text of another article', () => call(`/v1/articles/${a.id}`, { method: 'PUT', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' }, body: SEEDS.andrews }), 409, 'duplicate-article'],
+      [
+        'PUT the text of another article',
+        () => call(`/v1/articles/${a.id}`, { method: 'PUT', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' }, body: SEEDS.andrews }),
+        409,
+        'duplicate-article',
+      ],
     ]
     for (const [name, send, status, code] of cases) {
       const res = await send()
@@ -177,8 +215,8 @@ describe('corrections', () => {
       expect((await problemOf(res)).code, name).toBe(code)
     }
     await settle()
-    expect(await kvKeys(), 'nothing stored changed').toEqual(before)
-    expect(await story('hoi-nghi')).toEqual(storyBefore)
-    expect(b.id).toBeTruthy()
+    expect(await kvKeys(), 'no key added or removed').toEqual(before)
+    expect(await story('hoi-nghi'), 'the story unchanged').toEqual(storyBefore)
+    for (const article of [a, b]) expect(await (await call(`/v1/articles/${article.id}`)).json(), `article ${article.title} unchanged`).toEqual(article)
   })
 })

@@ -4,13 +4,22 @@
  */
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { storySummaryKey } from '../src/store/keys.js'
+import { hotClear } from '../src/store/hot-cache.js'
+import { articleKey, articlePlanKey, storySummaryKey } from '../src/store/keys.js'
 import { SEEDS, call, postJson, postText, problemOf, resetAll, settle } from './helpers.js'
 
 beforeEach(resetAll)
 
 type Summary = { text: string; words: number; sentences: { text: string; paragraph?: number | null; index?: number; articleId?: string; source?: string | null }[] }
-type StoryBody = { id: string; title: string; articleCount: number; sources: string[]; firstPublishedAt: string | null; updatedAt: string; articles: { id: string; title: string; source: string | null }[] }
+type StoryBody = {
+  id: string
+  title: string
+  articleCount: number
+  sources: string[]
+  firstPublishedAt: string | null
+  updatedAt: string
+  articles: { id: string; title: string; source: string | null }[]
+}
 
 async function ingestSeeds(storyId = 'lien-minh-chong-is'): Promise<{ vnp: string; andrews: string }> {
   const vnp = (await (await postText(SEEDS.vietnamplus, `?storyId=${storyId}`)).json()) as { id: string }
@@ -26,7 +35,7 @@ describe('GET /v1/articles/:id/summary', () => {
     const { vnp } = await ingestSeeds()
     const res = await call(`/v1/articles/${vnp}/summary`)
     expect(res.status).toBe(200)
-    expect(res.headers.get('ETag')).toBeTruthy()
+    expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]{16}"$/)
     const summary = (await res.json()) as Summary & { articleId: string }
     expect(summary.articleId).toBe(vnp)
     expect(summary.words).toBeLessThanOrEqual(60)
@@ -41,15 +50,27 @@ describe('GET /v1/articles/:id/summary', () => {
     }
   })
 
-  it('computes other lengths on request and answers the same twice', async () => {
+  it('selects every other length from the plan the writer stored, never from the article text', async () => {
     const { andrews } = await ingestSeeds()
+    const original = (await (await call(`/v1/articles/${andrews}`)).json()) as { lead: string | null; paragraphs: string[] }
+    expect(await env.KV.get(articlePlanKey(andrews)), 'the writer stored a plan').not.toBeNull()
     const short = (await (await call(`/v1/articles/${andrews}/summary?words=40`)).json()) as Summary
     expect(short.sentences.length).toBeGreaterThanOrEqual(1)
     const long = (await (await call(`/v1/articles/${andrews}/summary?words=200`)).json()) as Summary
     expect(long.words).toBeLessThanOrEqual(200)
     expect(long.words).toBeGreaterThan(short.words)
-    const again = (await (await call(`/v1/articles/${andrews}/summary?words=200`)).json()) as Summary
-    expect(again, 'cached result is the same').toEqual(long)
+    // Change the stored text behind the API's back: a summary computed from the article would now quote the new text.
+    const stored = (await env.KV.get(articleKey(andrews), 'json')) as Record<string, unknown>
+    await env.KV.put(articleKey(andrews), JSON.stringify({ ...stored, lead: null, paragraphs: ['Một câu hoàn toàn khác, không có trong bài gốc.'] }))
+    hotClear()
+    const other = (await (await call(`/v1/articles/${andrews}/summary?words=199`)).json()) as Summary
+    expect(other.sentences.length).toBeGreaterThan(0)
+    const text = [original.lead ?? '', ...original.paragraphs].join(' ')
+    for (const sentence of other.sentences) expect(text, 'quoted from the planned article').toContain(sentence.text)
+  })
+
+  it('answers a sentence count exactly', async () => {
+    const { andrews } = await ingestSeeds()
     const two = (await (await call(`/v1/articles/${andrews}/summary?sentences=2`)).json()) as Summary
     expect(two.sentences).toHaveLength(2)
   })
@@ -96,6 +117,7 @@ describe('stories by storyId', () => {
     expect(summary.storyId).toBe('lien-minh-chong-is')
     expect(summary.words).toBeLessThanOrEqual(120)
     expect(summary.words).toBe(countWords(summary.text))
+    expect(summary.sentences.length, 'a summary to check').toBeGreaterThan(1)
     const credited = new Set(summary.sentences.map((s) => s.articleId))
     for (const id of credited) expect([vnp, andrews]).toContain(id)
     const texts = summary.sentences.map((s) => s.text)
@@ -119,12 +141,18 @@ describe('stories by storyId', () => {
     await settle()
     const before = (await (await call('/v1/stories/lien-minh-chong-is')).json()) as StoryBody
     expect(before.articleCount).toBe(1)
-    await postText(SEEDS.andrews, '?storyId=lien-minh-chong-is')
+    const summaryBefore = (await env.KV.get(storySummaryKey('lien-minh-chong-is'), 'json')) as Summary | null
+    expect(summaryBefore?.sentences.length, 'a stored summary of the one report').toBeGreaterThan(0)
+    const andrews = (await (await postText(SEEDS.andrews, '?storyId=lien-minh-chong-is')).json()) as { id: string }
     await settle()
     const after = (await (await call('/v1/stories/lien-minh-chong-is')).json()) as StoryBody
     expect(after.articleCount).toBe(2)
-    const stored = await env.KV.get(storySummaryKey('lien-minh-chong-is'), 'json')
-    expect(stored, 'the default summary was rewritten').toBeTruthy()
+    const stored = (await env.KV.get(storySummaryKey('lien-minh-chong-is'), 'json')) as Summary | null
+    expect(stored, 'the default summary was rewritten').not.toEqual(summaryBefore)
+    expect(
+      stored?.sentences.map((s) => s.articleId),
+      'it quotes the report that joined',
+    ).toContain(andrews.id)
   })
 
   it('lists stories most recently updated first, with cursors', async () => {

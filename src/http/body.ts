@@ -25,7 +25,10 @@ export type BodyKind = 'json' | 'text'
 export function bodyKindOf(c: Context): BodyKind {
   const header = c.req.header('Content-Type') ?? ''
   const [essence = '', ...params] = header.split(';').map((part) => part.trim().toLowerCase())
-  const charset = params.find((param) => param.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '')
+  const charset = params
+    .find((param) => param.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '')
   const kind = essence === 'application/json' ? 'json' : essence === 'text/plain' ? 'text' : null
   if (kind === null || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
     throw new ApiError('unsupported-media-type', `Send application/json or text/plain in UTF-8, not "${header || 'no Content-Type'}".`, {

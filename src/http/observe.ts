@@ -18,10 +18,7 @@ export const observe: MiddlewareHandler<AppEnv> = async function observe(c, next
   await next()
   const durationMs = performance.now() - started
   c.res.headers.set('X-Request-Id', requestId)
-  c.res.headers.append(
-    'Server-Timing',
-    `total;dur=${durationMs.toFixed(1)}, kv;dur=${stats.kvMs.toFixed(1)};desc="${stats.kvReads} reads", hot;desc="${stats.hotHits} hits"`,
-  )
+  c.res.headers.append('Server-Timing', `total;dur=${durationMs.toFixed(1)}, kv;dur=${stats.kvMs.toFixed(1)};desc="${stats.kvReads} reads", hot;desc="${stats.hotHits} hits"`)
   const status = c.res.status
   console.log(
     JSON.stringify({

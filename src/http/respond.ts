@@ -1,8 +1,9 @@
 /**
  * Shared response shaping for GET routes: JSON with the Cache-Control policy
- * of its kind, a strong ETag, and `304 Not Modified` when the client already
- * has that version. Stored values are served as the exact JSON KV holds, so a
- * hot-cache hit answers without parsing, serializing or hashing anything.
+ * of its kind and a strong ETag (a `304 Not Modified` for a client that has
+ * that version comes from http/conditional.ts). Stored values are served as
+ * the exact JSON KV holds, so a hot-cache hit answers without parsing,
+ * serializing or hashing anything.
  */
 import type { Context } from 'hono'
 import { etagOf } from '../store/hot-cache.js'
@@ -33,16 +34,6 @@ export function serveStored<T>(c: Context, stored: Stored<T>, policy: Policy): R
 }
 
 function sendJson(c: Context, json: string, etag: string, policy: Policy): Response {
-  const headers = { ETag: etag, 'Cache-Control': CACHE_POLICY[policy] }
-  if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers)
-  return c.body(json, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' })
-}
-
-/** RFC 9110 §13.1.2: weak comparison, `*` matches any current representation. */
-function matches(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false
-  return header.split(',').some((tag) => {
-    const candidate = tag.trim()
-    return candidate === '*' || candidate.replace(/^W\//, '') === etag
-  })
+  // If-None-Match is answered by the conditional-GET middleware (http/conditional.ts) from this tag.
+  return c.body(json, 200, { ETag: etag, 'Cache-Control': CACHE_POLICY[policy], 'Content-Type': 'application/json; charset=utf-8' })
 }

@@ -22,6 +22,7 @@ export const articleRoutes = new Hono<AppEnv>()
 
 articleRoutes.get('/v1/articles', (c) =>
   listPage(c, {
+    list: 'articles',
     head: () => c.var.store.articlesHead(),
     after: (after, limit) => newsroomOf(c.env).listArticles(after, limit),
     keyOf: cursorKeyOf,
@@ -71,11 +72,21 @@ function notFound(id: string): ApiError {
   return new ApiError('article-not-found', `No article has id "${id}".`)
 }
 
-/** Parse a write body by its media type (same rules for POST and PUT). */
+/**
+ * Parse a write body by its media type (same rules for POST and PUT). The
+ * query string carries `storyId` and `url` for a text body only; on a JSON
+ * body they are refused, never silently ignored (the body has its own fields).
+ */
 async function prepareBody(c: Context<AppEnv>) {
-  if (bodyKindOf(c) === 'json') return prepareFromJson(await readJson(c))
   const meta = parseQuery(c, TextIngestQuerySchema)
-  return prepareFromText(await readUtf8(c, 'text'), meta)
+  if (bodyKindOf(c) === 'text') return prepareFromText(await readUtf8(c, 'text'), meta)
+  const misplaced = (['storyId', 'url'] as const).filter((name) => meta[name] !== undefined)
+  if (misplaced.length > 0) {
+    throw new ApiError('invalid-query', `${misplaced.join(' and ')} in the query string go with a text/plain body; a JSON body carries them as fields.`, {
+      errors: misplaced.map((field) => ({ field, message: 'only with a text/plain body; send it as a JSON field' })),
+    })
+  }
+  return prepareFromJson(await readJson(c))
 }
 
 /** The sort position of a card, as cursors name it. */

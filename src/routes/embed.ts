@@ -7,10 +7,10 @@ import type { AppEnv } from '../env.js'
 import { ApiError } from '../http/problem.js'
 import { CACHE_POLICY, jsonWithPolicy } from '../http/respond.js'
 import { etagOf } from '../store/hot-cache.js'
-import { ARTICLE_ID, STORY_ID } from '../store/schemas.js'
+import { ARTICLE_ID, isStoryId } from '../store/schemas.js'
 import { WIDGET_JS, WIDGET_VERSION } from '../widget/bundle.generated.js'
 import { EMBED_SCRIPT, EMBED_STYLE, type EmbedInput, type Lang, type Theme, renderEmbedPage, renderMissingPage } from '../widget/embed-page.js'
-import { type EmbedTarget, embedTargetOf, oembedResponse } from '../widget/oembed.js'
+import { type EmbedTarget, embedPageUrl, embedTargetOf, oembedResponse } from '../widget/oembed.js'
 import { parseQuery } from '../http/validate.js'
 import { EmbedQuerySchema, OEmbedQuerySchema } from './queries.js'
 
@@ -26,7 +26,6 @@ const WIDGET_POLICY = 'public, max-age=3600, stale-while-revalidate=86400'
 const WIDGET_ETAG = `"${WIDGET_VERSION}"`
 
 function widget(c: Context<AppEnv>, cacheControl: string) {
-  if (c.req.header('If-None-Match') === WIDGET_ETAG) return c.body(null, 304, { ETag: WIDGET_ETAG, 'Cache-Control': cacheControl })
   return c.body(WIDGET_JS, 200, {
     ETag: WIDGET_ETAG,
     'Content-Type': 'text/javascript; charset=utf-8',
@@ -45,20 +44,22 @@ embedRoutes.get('/widget/:file', (c) => {
 embedRoutes.get('/embed/stories/:id', async (c) => {
   const id = c.req.param('id')
   const options = parseQuery(c, EmbedQuerySchema)
-  const summary = STORY_ID.test(id) ? (await c.var.store.storySummary(id))?.value ?? null : null
+  const summary = isStoryId(id) ? ((await c.var.store.storySummary(id))?.value ?? null) : null
   return embedPage(c, { kind: 'story', id }, summary === null ? null : { kind: 'story', summary }, options)
 })
 
 embedRoutes.get('/embed/articles/:id', async (c) => {
   const id = c.req.param('id')
   const options = parseQuery(c, EmbedQuerySchema)
-  const summary = ARTICLE_ID.test(id) ? (await c.var.store.articleSummary(id))?.value ?? null : null
+  const summary = ARTICLE_ID.test(id) ? ((await c.var.store.articleSummary(id))?.value ?? null) : null
   return embedPage(c, { kind: 'article', id }, summary === null ? null : { kind: 'article', summary }, options)
 })
 
 async function embedPage(c: Context<AppEnv>, target: EmbedTarget, input: EmbedInput | null, { theme, lang }: { theme: Theme; lang: Lang }) {
   const origin = new URL(c.req.url).origin
-  const canonical = `${origin}/embed/${target.kind === 'story' ? 'stories' : 'articles'}/${target.id}`
+  const canonical = embedPageUrl(target, origin)
+  // The discovery link names this page as asked for, so an oEmbed consumer keeps its theme and language.
+  const asked = embedPageUrl({ ...target, ...(c.req.query('theme') === undefined ? {} : { theme }), ...(c.req.query('lang') === undefined ? {} : { lang }) }, origin)
   const headers = {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': await embedPolicy(),
@@ -67,11 +68,9 @@ async function embedPage(c: Context<AppEnv>, target: EmbedTarget, input: EmbedIn
     'Cache-Control': input === null ? 'public, max-age=60' : CACHE_POLICY.item,
   }
   if (input === null) return c.body(renderMissingPage(lang), 404, headers)
-  const oembedHref = `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`
+  const oembedHref = `${origin}/oembed?url=${encodeURIComponent(asked)}&format=json`
   const page = renderEmbedPage(input, { theme, lang, oembedHref, canonical })
-  const etag = etagOf(page)
-  if (c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag, 'Cache-Control': headers['Cache-Control'] })
-  return c.body(page, 200, { ...headers, ETag: etag })
+  return c.body(page, 200, { ...headers, ETag: etagOf(page) })
 }
 
 let policy: Promise<string> | undefined
@@ -79,8 +78,7 @@ let policy: Promise<string> | undefined
 /** CSP allowing exactly the page's one inline style and one inline script, by hash; framing allowed anywhere. */
 function embedPolicy(): Promise<string> {
   policy ??= Promise.all([sha256Base64(EMBED_STYLE), sha256Base64(EMBED_SCRIPT)]).then(
-    ([style, script]) =>
-      `default-src 'none'; style-src 'sha256-${style}'; script-src 'sha256-${script}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *`,
+    ([style, script]) => `default-src 'none'; style-src 'sha256-${style}'; script-src 'sha256-${script}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *`,
   )
   return policy
 }
@@ -96,9 +94,14 @@ embedRoutes.get('/oembed', async (c) => {
   const origin = new URL(c.req.url).origin
   const target = embedTargetOf(url, origin)
   if (target === null) throw new ApiError('route-not-found', `${url} is not an embed URL of ${origin}.`)
-  const summary = target.kind === 'story'
-    ? STORY_ID.test(target.id) ? ((await c.var.store.storySummary(target.id))?.value ?? null) : null
-    : ARTICLE_ID.test(target.id) ? ((await c.var.store.articleSummary(target.id))?.value ?? null) : null
+  const summary =
+    target.kind === 'story'
+      ? isStoryId(target.id)
+        ? ((await c.var.store.storySummary(target.id))?.value ?? null)
+        : null
+      : ARTICLE_ID.test(target.id)
+        ? ((await c.var.store.articleSummary(target.id))?.value ?? null)
+        : null
   if (summary === null) throw new ApiError(target.kind === 'story' ? 'story-not-found' : 'article-not-found', `Nothing to embed at ${url}.`)
   return jsonWithPolicy(c, oembedResponse(target, { origin, title: summary.title, maxwidth, maxheight }), 'item')
 })

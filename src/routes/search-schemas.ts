@@ -68,10 +68,6 @@ export const StorySearchHitSchema = described(
   'StorySearchHit',
 )
 
-export const StorySearchPageSchema = described(
-  z.object({ items: z.array(StorySearchHitSchema), nextCursor: z.nullable(z.string()) }),
-  'A page of stories with a matching report',
-  'StorySearchPage',
-)
+export const StorySearchPageSchema = described(z.object({ items: z.array(StorySearchHitSchema), nextCursor: z.nullable(z.string()) }), 'A page of stories with a matching report', 'StorySearchPage')
 
 export const StoriesAnswerSchema = described(z.union([StoryPageSchema, StorySearchPageSchema]), 'Without q, a StoryPage; with q, a StorySearchPage', 'StoriesAnswer')

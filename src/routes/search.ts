@@ -13,7 +13,7 @@ import { jsonWithPolicy } from '../http/respond.js'
 import { periodOf } from '../search/dates.js'
 import { canonicalQueryOf, isQueryProblem, parseSearchQuery } from '../search/query.js'
 import { CURSOR_ARITY, type SearchList, type SearchPosition, type SearchRequest, cursorPartsOf, fingerprintOf, positionOf } from '../search/request.js'
-import { decodeCursor, encodeCursor } from '../store/cursor.js'
+import { cursorKeyOf, decodeCursor, encodeCursor } from '../store/cursor.js'
 import { ARTICLE_ID, STORY_ID } from '../store/schemas.js'
 import { hotGeneration } from '../store/hot-cache.js'
 import { newsroomOf } from '../writer/client.js'
@@ -22,19 +22,19 @@ import { SearchPageSchema, SearchQuerySchema, StorySearchPageSchema } from './se
 export const searchRoutes = new Hono<AppEnv>()
 
 searchRoutes.get('/v1/search', async function searchArticles(c) {
-  const { request, fingerprint, cacheKey } = searchRequestOf(c, 'articles')
+  const { request, fingerprint, cacheKey, key } = await searchRequestOf(c, 'articles')
   return cachedPage(c, cacheKey, SearchPageSchema, async () => {
     const slice = await newsroomOf(c.env).searchArticles(request)
-    return { items: slice.items, nextCursor: slice.next === null ? null : encodeCursor(cursorPartsOf('articles', fingerprint, slice.next)) }
+    return { items: slice.items, nextCursor: slice.next === null ? null : await encodeCursor('search-articles', cursorPartsOf(fingerprint, slice.next), key) }
   })
 })
 
 /** GET /v1/stories?q=…: stories with a matching report (stories.ts hands over when q is present). */
 export async function searchStoriesPage(c: Context<AppEnv>): Promise<Response> {
-  const { request, fingerprint, cacheKey } = searchRequestOf(c, 'stories')
+  const { request, fingerprint, cacheKey, key } = await searchRequestOf(c, 'stories')
   return cachedPage(c, cacheKey, StorySearchPageSchema, async () => {
     const slice = await newsroomOf(c.env).searchStories(request)
-    return { items: slice.items, nextCursor: slice.next === null ? null : encodeCursor(cursorPartsOf('stories', fingerprint, slice.next)) }
+    return { items: slice.items, nextCursor: slice.next === null ? null : await encodeCursor('search-stories', cursorPartsOf(fingerprint, slice.next), key) }
   })
 }
 
@@ -71,7 +71,7 @@ async function cachedPage<T>(c: Context<AppEnv>, key: string, schema: z.ZodMiniT
 }
 
 /** Validate the query string of a search; every failure is a 400 problem naming the parameter. */
-function searchRequestOf(c: Context<AppEnv>, list: SearchList): { request: SearchRequest; fingerprint: string; cacheKey: string } {
+async function searchRequestOf(c: Context<AppEnv>, list: SearchList): Promise<{ request: SearchRequest; fingerprint: string; cacheKey: string; key: CryptoKey }> {
   const sources = c.req.queries('source')
   const parsed = SearchQuerySchema.safeParse({ ...c.req.query(), ...(sources === undefined ? {} : { source: sources }) })
   if (!parsed.success) {
@@ -87,13 +87,15 @@ function searchRequestOf(c: Context<AppEnv>, list: SearchList): { request: Searc
   const filters = { sources: [...new Set(parsed.data.source ?? [])].sort(), from, to, storyId: parsed.data.storyId ?? null }
   const normalized = [list, sort, canonicalQueryOf(query), JSON.stringify(filters.sources), String(from), String(to), String(filters.storyId)]
   const fingerprint = fingerprintOf(normalized)
+  const key = await cursorKeyOf(c.env.INGEST_TOKEN)
   let after: SearchPosition | null = null
   if (cursor !== undefined) {
     const isId = (id: string) => (list === 'articles' ? ARTICLE_ID.test(id) : STORY_ID.test(id))
-    after = positionOf(decodeCursor(cursor, CURSOR_ARITY[sort]), list, sort, fingerprint, isId)
+    const parts = await decodeCursor(cursor, list === 'articles' ? 'search-articles' : 'search-stories', CURSOR_ARITY[sort], key)
+    after = parts === null ? null : positionOf(parts, sort, fingerprint, isId)
     if (after === null) throw invalid('cursor', 'cursor is not one this API issued for this search.')
   }
-  return { request: { query, filters, sort, limit, after }, fingerprint, cacheKey: JSON.stringify([...normalized, limit, cursor ?? null]) }
+  return { request: { query, filters, sort, limit, after }, fingerprint, cacheKey: JSON.stringify([...normalized, limit, cursor ?? null]), key }
 }
 
 /** A from/to bound as an instant: the first (from) or last (to) instant of the period it names. */

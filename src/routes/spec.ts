@@ -1,166 +1,323 @@
 /**
  * Every route of the API as data: what /openapi.json documents. Request and
  * response shapes are the zod schemas the routes validate with and the store
- * checks with; openapi-doc.ts turns this table into OpenAPI 3.1, and a worker
- * test checks that the table and the router list the same routes.
+ * checks with; openapi-doc.ts turns this table into OpenAPI 3.1 and adds what
+ * every operation shares (304 on GETs, 405, 500, the write errors of
+ * authenticated routes, response headers). A worker test checks that the
+ * table and the router list the same routes, and that every status and
+ * problem code listed here is one some request produces.
+ *
+ * Build time only: the Worker ships the generated document, not this table.
  */
-import type * as z from 'zod/mini'
-import {
-  ArticleInputSchema,
-  ArticlePageSchema,
-  ArticleSchema,
-  ArticleSummarySchema,
-  StorySchema,
-  StorySummarySchema,
-} from '../store/schemas.js'
+import * as z from 'zod/mini'
+import type { ProblemCode } from '../http/problem.js'
+import { ArticleInputSchema, ArticlePageSchema, ArticleSchema, ArticleSummarySchema, StorySchema, StorySummarySchema } from '../store/schemas.js'
+import { SourceInputSchema, SourcePageSchema, SourceSchema, SourceUpdateSchema } from '../store/source-schemas.js'
 import { EmbedQuerySchema, ListQuerySchema, OEmbedQuerySchema, SummaryQuerySchema, TextIngestQuerySchema } from './queries.js'
 import { SearchPageSchema, SearchQuerySchema, StoriesAnswerSchema, StoriesQuerySchema } from './search-schemas.js'
 
-export type ResponseSpec = { description: string; json?: z.ZodMiniType; problem?: true; html?: true; javascript?: true }
+/** Response headers the document declares (components.headers). */
+export type HeaderName = 'ETag' | 'Cache-Control' | 'Location' | 'Allow' | 'WWW-Authenticate' | 'Accept-Post' | 'X-Request-Id' | 'Content-Security-Policy'
+
+export type ResponseSpec = {
+  description: string
+  json?: z.ZodMiniType
+  /** A problem+json answer, and the codes it may carry. */
+  problem?: readonly ProblemCode[]
+  html?: true
+  javascript?: true
+  headers?: readonly HeaderName[]
+}
+
+/** A path parameter: what it is and the form it must have. */
+export type ParamSpec = { description: string; pattern?: string; maxLength?: number }
 
 export type RouteSpec = {
   method: 'get' | 'post' | 'put' | 'delete'
   /** OpenAPI path template: `{id}` for a path parameter. */
   path: string
+  /** The name a generated client gives the call. */
+  operationId: string
   summary: string
+  /** Needs the ingest token (and answers 401 and 503 `writes-disabled`). */
   auth?: true
   query?: z.ZodMiniObject
-  params?: Record<string, string>
-  body?: { json: z.ZodMiniType; text: string }
+  params?: Record<string, ParamSpec>
+  /** `text` documents a text/plain alternative; without it the route takes JSON only. */
+  body?: { json: z.ZodMiniType; text?: string }
   responses: Record<number, ResponseSpec>
 }
 
-const problem = (description: string): ResponseSpec => ({ description, problem: true })
-const articleId = { id: 'article id: 16 hex digits' }
-const storyId = { id: 'story id: a slug' }
-const writeErrors = {
-  400: problem('Malformed JSON or text'),
-  401: problem('Missing or wrong ingest token'),
-  413: problem('Body over 1 MiB'),
-  415: problem('Not JSON or plain UTF-8 text'),
-  422: problem('Fields that fail validation (named in `errors`), or no article text'),
+/** `{ status: "ok" }`. */
+export const HealthSchema = z.object({ status: z.literal('ok') })
+z.globalRegistry.add(HealthSchema, { id: 'Health' })
+
+/** The oEmbed 1.0 `rich` answer (oembed.com §2.3.4), as widget/oembed.ts builds it. */
+export const OEmbedSchema = z.object({
+  type: z.literal('rich'),
+  version: z.literal('1.0'),
+  title: z.string(),
+  provider_name: z.literal('bantin'),
+  provider_url: z.string(),
+  html: z.string().check(z.meta({ description: 'An iframe of the embed page, keeping the `theme` and `lang` of the URL asked for' })),
+  width: z.number().check(z.int(), z.positive()),
+  height: z.number().check(z.int(), z.positive()),
+  cache_age: z.number().check(z.int(), z.nonnegative()),
+})
+z.globalRegistry.add(OEmbedSchema, { id: 'OEmbed', description: 'oEmbed 1.0 rich response' })
+
+const problem = (description: string, codes: readonly ProblemCode[], headers?: readonly HeaderName[]): ResponseSpec =>
+  headers === undefined ? { description, problem: codes } : { description, problem: codes, headers }
+
+const articleId: Record<string, ParamSpec> = { id: { description: 'Article id: 16 hex digits (another form is simply not found)', pattern: '^[0-9a-f]{16}$' } }
+const storyId: Record<string, ParamSpec> = { id: { description: 'Story id: a slug', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 } }
+const writeErrors: Record<number, ResponseSpec> = {
+  400: problem('Malformed JSON or text, forbidden characters, or `storyId`/`url` in the query string of a JSON body', ['malformed-json', 'malformed-text', 'invalid-characters', 'invalid-query']),
+  413: problem('Body over 1 MiB, or article text over 100,000 characters or 2,000 sentences', ['payload-too-large', 'article-too-large']),
+  415: problem('Not JSON or plain UTF-8 text', ['unsupported-media-type'], ['Accept-Post']),
+  422: problem('Fields that fail validation (named in `errors`), or no article text', ['invalid-article', 'empty-article']),
 }
-const articleBody = { json: ArticleInputSchema, text: 'Raw article as a site delivers it: optional `date YYYY-MM[-DD]`, a title line, paragraphs' }
+const articleBody = {
+  json: ArticleInputSchema,
+  text: 'Raw article as a site delivers it (README, "Plain-text articles"): an optional first line `date YYYY-MM[-DD]`, a title line, the lead, paragraphs; captions, closing credit and site furniture are recognized. `storyId` and `url` may come in the query string.',
+}
+const listQuery = 'A page; `nextCursor` is null on the last'
+const embedPage: ResponseSpec = { description: 'HTML, self-contained, under a strict CSP', html: true, headers: ['Content-Security-Policy'] }
+
+const sourceId: Record<string, ParamSpec> = { id: { description: 'Source id: 16 hex digits (another form is simply not found)', pattern: '^[0-9a-f]{16}$' } }
+const sourceWriteErrors: Record<number, ResponseSpec> = {
+  400: problem('Malformed JSON, or forbidden characters', ['malformed-json', 'invalid-characters']),
+  413: problem('Body over 1 MiB', ['payload-too-large']),
+  415: problem('Not JSON', ['unsupported-media-type'], ['Accept-Post']),
+}
+
+/** Sources: the outlets' feeds bantin gathers from (routes/sources.ts, gather/). */
+const SOURCE_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/v1/sources',
+    operationId: 'registerSource',
+    summary: 'Register an outlet feed (RSS 2.0, Atom 1.0, JSON Feed 1.1) to gather from; the feed is fetched and read once first, and checked from the next Cron run (every 5 minutes)',
+    auth: true,
+    body: { json: SourceInputSchema },
+    responses: {
+      201: { description: 'Registered; `Location` names it', json: SourceSchema, headers: ['Location'] },
+      200: { description: 'That feed is already registered: the source', json: SourceSchema, headers: ['Location'] },
+      ...sourceWriteErrors,
+      409: problem('The deployment keeps no more sources', ['too-many-sources']),
+      422: problem('Fields that fail validation (named in `errors`), a feed URL bantin does not fetch, or no readable feed there', ['invalid-source', 'feed-unreadable']),
+      502: problem('The feed could not be fetched (no answer in 10 s, 5xx, 429, or the site asked to wait)', ['feed-unreachable']),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/sources',
+    operationId: 'listSources',
+    summary: 'Sources with their health, newest first',
+    query: ListQuerySchema,
+    responses: { 200: { description: listQuery, json: SourcePageSchema }, 400: problem('Bad limit, or a cursor this list did not issue', ['invalid-query']) },
+  },
+  {
+    method: 'get',
+    path: '/v1/sources/{id}',
+    operationId: 'getSource',
+    summary: 'One source and its health',
+    params: sourceId,
+    responses: { 200: { description: 'The source', json: SourceSchema }, 404: problem('No such source', ['source-not-found']) },
+  },
+  {
+    method: 'put',
+    path: '/v1/sources/{id}',
+    operationId: 'updateSource',
+    summary: 'Change a source: its name, its check interval, or pause and resume it (resuming clears its failures and makes it due at once)',
+    auth: true,
+    params: sourceId,
+    body: { json: SourceUpdateSchema },
+    responses: {
+      200: { description: 'The changed source', json: SourceSchema },
+      ...sourceWriteErrors,
+      404: problem('No such source', ['source-not-found']),
+      422: problem('Fields that fail validation, or no field at all (named in `errors`)', ['invalid-source']),
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/sources/{id}',
+    operationId: 'deleteSource',
+    summary: 'Stop gathering from a source (its articles stay)',
+    auth: true,
+    params: sourceId,
+    responses: { 204: { description: 'Removed' }, 404: problem('No such source', ['source-not-found']) },
+  },
+]
 
 export const ROUTES: readonly RouteSpec[] = [
-  { method: 'get', path: '/healthz', summary: 'Liveness', responses: { 200: { description: '`{ status: "ok" }`' } } },
-  { method: 'get', path: '/openapi.json', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
+  { method: 'get', path: '/healthz', operationId: 'getHealth', summary: 'Liveness', responses: { 200: { description: 'Alive', json: HealthSchema } } },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1', json: z.record(z.string(), z.unknown()) } },
+  },
   {
     method: 'post',
     path: '/v1/articles',
+    operationId: 'ingestArticle',
     summary: 'Ingest an article (raw text as delivered, or JSON); it joins the story it names or the one grouping picks',
     auth: true,
     query: TextIngestQuerySchema,
     body: articleBody,
     responses: {
-      201: { description: 'Stored; `Location` names it', json: ArticleSchema },
-      200: { description: 'Already stored (same URL or text): the stored article', json: ArticleSchema },
+      201: { description: 'Stored; `Location` names it', json: ArticleSchema, headers: ['Location'] },
+      200: { description: 'Already stored (same URL or text): the stored article', json: ArticleSchema, headers: ['Location'] },
       ...writeErrors,
     },
   },
   {
     method: 'get',
     path: '/v1/articles',
-    summary: 'Articles, newest first (publication time, then ingest time)',
+    operationId: 'listArticles',
+    summary: 'Articles, newest first (publication time, then ingest time; an undated article at its ingest time)',
     query: ListQuerySchema,
-    responses: { 200: { description: 'A page; `nextCursor` is null on the last', json: ArticlePageSchema }, 400: problem('Bad limit or cursor') },
+    responses: { 200: { description: listQuery, json: ArticlePageSchema }, 400: problem('Bad limit, or a cursor this list did not issue', ['invalid-query']) },
   },
-  { method: 'get', path: '/v1/articles/{id}', summary: 'One article', params: articleId, responses: { 200: { description: 'The article', json: ArticleSchema }, 404: problem('No such article') } },
+  {
+    method: 'get',
+    path: '/v1/articles/{id}',
+    operationId: 'getArticle',
+    summary: 'One article',
+    params: articleId,
+    responses: { 200: { description: 'The article', json: ArticleSchema }, 404: problem('No such article', ['article-not-found']) },
+  },
   {
     method: 'put',
     path: '/v1/articles/{id}',
+    operationId: 'replaceArticle',
     summary: 'Correct an article (same body as POST); its story, the story title and the summaries follow',
     auth: true,
     params: articleId,
     query: TextIngestQuerySchema,
     body: articleBody,
-    responses: { 200: { description: 'The corrected article', json: ArticleSchema }, ...writeErrors, 404: problem('No such article'), 409: problem('The new content is another stored article') },
+    responses: {
+      200: { description: 'The corrected article', json: ArticleSchema },
+      ...writeErrors,
+      404: problem('No such article', ['article-not-found']),
+      409: problem('The new content is another stored article', ['duplicate-article']),
+    },
   },
   {
     method: 'delete',
     path: '/v1/articles/{id}',
+    operationId: 'deleteArticle',
     summary: 'Delete an article; its story loses it, and goes when empty',
     auth: true,
     params: articleId,
-    responses: { 204: { description: 'Deleted' }, 401: problem('Missing or wrong ingest token'), 404: problem('No such article') },
+    responses: { 204: { description: 'Deleted' }, 404: problem('No such article', ['article-not-found']) },
   },
   {
     method: 'get',
     path: '/v1/articles/{id}/summary',
-    summary: 'Summary of an article: whole sentences, article order, at most `words` (default 60) or exactly `sentences`',
+    operationId: 'getArticleSummary',
+    summary: 'Summary of an article: whole sentences, article order, at most `words` (default 60, at most 500) or `sentences` (at most 30)',
     params: articleId,
     query: SummaryQuerySchema,
-    responses: { 200: { description: 'The summary', json: ArticleSummarySchema }, 400: problem('Bad words or sentences'), 404: problem('No such article') },
+    responses: {
+      200: { description: 'The summary', json: ArticleSummarySchema },
+      400: problem('Bad words or sentences, or both', ['invalid-query']),
+      404: problem('No such article', ['article-not-found']),
+    },
   },
   {
     method: 'get',
     path: '/v1/stories',
-    summary: 'Stories, most recently updated first; with `q`, stories with a matching report, ranked by their best report (filters as /v1/search)',
+    operationId: 'listStories',
+    summary: 'Stories, most recently updated first; with `q`, stories with a matching report, ranked by their best report (filters and `sort` as /v1/search)',
     query: StoriesQuerySchema,
     responses: {
-      200: { description: 'A page (a StoryPage, or with `q` a StorySearchPage); `nextCursor` is null on the last', json: StoriesAnswerSchema },
-      400: problem('Bad limit or cursor; with q: q empty, without letters or digits, or too long; bad source, from, to, storyId or sort'),
+      200: { description: `${listQuery}: a StoryPage, or with \`q\` a StorySearchPage`, json: StoriesAnswerSchema },
+      400: problem('Bad limit, or a cursor this list did not issue; with q: q empty, without letters or digits, or over 200 characters, or a bad source, from, to, storyId or sort', ['invalid-query']),
     },
   },
   {
     method: 'get',
     path: '/v1/search',
-    summary: 'Search articles, with or without diacritics: best match first (or `sort=recent`), with a snippet and highlight offsets',
+    operationId: 'searchArticles',
+    summary: 'Search articles, with or without diacritics: best match first (or `sort=recent`), each with a plain-text snippet and highlight offsets into it',
     query: SearchQuerySchema,
     responses: {
-      200: { description: 'A page; `nextCursor` is null on the last', json: SearchPageSchema },
-      400: problem('q empty, without letters or digits, or too long; bad source, from, to, storyId, sort, limit or cursor'),
+      200: { description: listQuery, json: SearchPageSchema },
+      400: problem('q empty, without letters or digits, or over 200 characters; a bad source, from, to, storyId, sort or limit; a cursor this search did not issue', ['invalid-query']),
     },
   },
   {
     method: 'get',
     path: '/v1/stories/{id}',
+    operationId: 'getStory',
     summary: 'One story with its reports, oldest first',
     params: storyId,
-    responses: { 200: { description: 'The story', json: StorySchema }, 400: problem('The id is not a slug'), 404: problem('No such story') },
+    responses: { 200: { description: 'The story', json: StorySchema }, 400: problem('The id is not a slug', ['invalid-id']), 404: problem('No such story', ['story-not-found']) },
   },
   {
     method: 'get',
     path: '/v1/stories/{id}/summary',
-    summary: 'Summary across the reports of a story (default 120 words; past 20 reports, the first and the 19 newest), each sentence credited',
+    operationId: 'getStorySummary',
+    summary: 'Summary across the reports of a story (default 120 words, at most 500 words or 30 sentences; past 20 reports, the first and the 19 newest), each sentence credited',
     params: storyId,
     query: SummaryQuerySchema,
-    responses: { 200: { description: 'The summary', json: StorySummarySchema }, 400: problem('Bad words, sentences or id'), 404: problem('No such story') },
+    responses: {
+      200: { description: 'The summary', json: StorySummarySchema },
+      400: problem('Bad words or sentences, or an id that is not a slug', ['invalid-query', 'invalid-id']),
+      404: problem('No such story', ['story-not-found']),
+    },
   },
-  { method: 'get', path: '/widget.js', summary: 'The <bantin-summary> custom element', responses: { 200: { description: 'JavaScript', javascript: true } } },
+  ...SOURCE_ROUTES,
+  { method: 'get', path: '/widget.js', operationId: 'getWidget', summary: 'The <bantin-summary> custom element', responses: { 200: { description: 'JavaScript', javascript: true } } },
   {
     method: 'get',
     path: '/widget/{file}',
+    operationId: 'getVersionedWidget',
     summary: 'The same script under an immutable, versioned URL',
-    params: { file: '`<version>.js`' },
-    responses: { 200: { description: 'JavaScript', javascript: true }, 404: problem('Unknown version') },
+    params: { file: { description: '`<version>.js`', pattern: '^[0-9a-f]+\\.js$' } },
+    responses: { 200: { description: 'JavaScript', javascript: true }, 404: problem('Unknown version', ['route-not-found']) },
   },
   {
     method: 'get',
     path: '/embed/stories/{id}',
-    summary: 'Self-contained HTML of a story summary, for an iframe',
+    operationId: 'getStoryEmbed',
+    summary: 'Self-contained HTML of a story summary, for an iframe (`lang` changes the labels; the text stays `lang="vi"`)',
     params: storyId,
     query: EmbedQuerySchema,
-    responses: { 200: { description: 'HTML', html: true }, 400: problem('Bad theme or lang'), 404: { description: 'A small HTML page', html: true } },
+    responses: { 200: embedPage, 400: problem('Bad theme or lang', ['invalid-query']), 404: { description: 'A small HTML page', html: true } },
   },
   {
     method: 'get',
     path: '/embed/articles/{id}',
-    summary: 'Self-contained HTML of an article summary, for an iframe',
+    operationId: 'getArticleEmbed',
+    summary: 'Self-contained HTML of an article summary, for an iframe (`lang` changes the labels; the text stays `lang="vi"`)',
     params: articleId,
     query: EmbedQuerySchema,
-    responses: { 200: { description: 'HTML', html: true }, 400: problem('Bad theme or lang'), 404: { description: 'A small HTML page', html: true } },
+    responses: { 200: embedPage, 400: problem('Bad theme or lang', ['invalid-query']), 404: { description: 'A small HTML page', html: true } },
   },
   {
     method: 'get',
     path: '/oembed',
-    summary: 'oEmbed 1.0 (rich) for the embed pages of this host',
+    operationId: 'getOEmbed',
+    summary: 'oEmbed 1.0 (rich) for the embed pages of this host; the iframe keeps the `theme` and `lang` of the URL',
     query: OEmbedQuerySchema,
     responses: {
-      200: { description: '`{ type: "rich", version: "1.0", html, width, height, title, provider_name, provider_url }`' },
-      400: problem('Missing url, or bad maxwidth/maxheight'),
-      404: problem('Not an embed URL of this host, or nothing there'),
-      501: problem('Only format=json is implemented'),
+      200: { description: 'The iframe and its size', json: OEmbedSchema },
+      400: problem('Missing url, or bad maxwidth/maxheight', ['invalid-query']),
+      404: problem('Not an embed URL of this host, or nothing there', ['route-not-found', 'story-not-found', 'article-not-found']),
+      501: problem('Only format=json is implemented', ['format-not-implemented']),
     },
+  },
+  {
+    method: 'get',
+    path: '/problems/{code}',
+    operationId: 'getProblemType',
+    summary: 'What a problem type means (each problem `type` URI resolves here)',
+    params: { code: { description: 'A problem code, as in `code` of a problem', pattern: '^[a-z]+(?:-[a-z]+)*$' } },
+    responses: { 200: { description: 'A short HTML page', html: true }, 404: problem('No such problem type', ['route-not-found']) },
   },
 ]

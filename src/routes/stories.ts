@@ -10,23 +10,25 @@ import type { CursorKey } from '../store/cursor.js'
 import type { StoryCard } from '../store/schemas.js'
 import { newsroomOf } from '../writer/client.js'
 import { listPage } from './list.js'
+import { storyIdParam } from './params.js'
 import { searchStoriesPage } from './search.js'
-import { checkStoryId } from './summaries.js'
 
 export const storyRoutes = new Hono<AppEnv>()
 
 storyRoutes.get('/v1/stories', (c) =>
-  c.req.query('q') !== undefined ? searchStoriesPage(c) : listPage(c, {
-    head: () => c.var.store.storiesHead(),
-    after: (after, limit) => newsroomOf(c.env).listStories(after, limit),
-    keyOf: cursorKeyOf,
-    arity: 2,
-  }),
+  c.req.query('q') !== undefined
+    ? searchStoriesPage(c)
+    : listPage(c, {
+        list: 'stories',
+        head: () => c.var.store.storiesHead(),
+        after: (after, limit) => newsroomOf(c.env).listStories(after, limit),
+        keyOf: cursorKeyOf,
+        arity: 2,
+      }),
 )
 
 storyRoutes.get('/v1/stories/:id', async (c) => {
-  const id = c.req.param('id')
-  checkStoryId(id)
+  const id = storyIdParam(c.req.param('id'))
   const story = await c.var.store.story(id)
   if (story === null) throw new ApiError('story-not-found', `No story has id "${id}".`)
   return serveStored(c, story, 'item')

@@ -18,12 +18,9 @@ describe('periodOf', () => {
     expect(periodOf('2016-07-21T09:30Z')?.start).toBe(at('2016-07-21T09:30:00Z'))
   })
 
-  it.each(['2013-02-30', '2013-13', '2013-00', '2013-10-23T24:00:00+07:00', '2013-10-23T10:00:00', 'yesterday', '', '2013-1-5', '2013-10-23T10:60Z'])(
-    'refuses %j',
-    (value) => {
-      expect(periodOf(value)).toBeNull()
-    },
-  )
+  it.each(['2013-02-30', '2013-13', '2013-00', '2013-10-23T24:00:00+07:00', '2013-10-23T10:00:00', 'yesterday', '', '2013-1-5', '2013-10-23T10:60Z'])('refuses %j', (value) => {
+    expect(periodOf(value)).toBeNull()
+  })
 
   it('accepts 29 February only in a leap year', () => {
     expect(periodOf('2024-02-29')).not.toBeNull()

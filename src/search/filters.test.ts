@@ -42,7 +42,10 @@ describe('filterExpressionOf', () => {
   it('matches what filterTokensOf indexes, for outlets and stories', () => {
     const indexed = filterTokensOf({ source: 'VnExpress', storyId: 'bao-so-5', period: period('2013-10') }).split(' ')
     const expression = filterExpressionOf({ ...none, sources: ['Tuổi Trẻ', 'VnExpress'], storyId: 'bao-so-5' })
-    expect(tokens(expression).filter((t) => indexed.includes(t)), 'one outlet token and the story token are shared').toHaveLength(2)
+    expect(
+      tokens(expression).filter((t) => indexed.includes(t)),
+      'one outlet token and the story token are shared',
+    ).toHaveLength(2)
     expect(expression, 'outlets OR, story AND').toMatch(/^\(.* OR .*\) AND \(\{meta\}: "story_bao_so_5"\)$/)
   })
 

@@ -38,7 +38,10 @@ describe('searchTokensOf', () => {
   it('gives each syllable its span in the text and both forms', () => {
     const text = 'Thuỷ điện Hoà Bình, TP.HCM'
     const tokens = searchTokensOf(text)
-    expect(tokens.map((t) => text.slice(t.start, t.end)), 'spans cut the original text').toEqual(['Thuỷ', 'điện', 'Hoà', 'Bình', 'TP', 'HCM'])
+    expect(
+      tokens.map((t) => text.slice(t.start, t.end)),
+      'spans cut the original text',
+    ).toEqual(['Thuỷ', 'điện', 'Hoà', 'Bình', 'TP', 'HCM'])
     expect(tokens.map((t) => t.exact)).toEqual(['thủy', 'điện', 'hòa', 'bình', 'tp', 'hcm'])
     expect(tokens.map((t) => t.folded)).toEqual(['thuy', 'dien', 'hoa', 'binh', 'tp', 'hcm'])
   })

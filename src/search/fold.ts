@@ -111,7 +111,7 @@ export function foldText(text: string): string {
   return folded
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/g
+const NON_ASCII = /[\u0080-\uffff]/g
 
 /** Folded characters seen before; bounded by the characters of the texts searched. */
 const foldedCharacters = new Map<string, string>()

@@ -33,9 +33,7 @@ describe('matchPlanOf', () => {
   it('adds the exact spelling of a marked query, and an exact tier requiring it', () => {
     const { any, exact } = plan('Hà Nội')
     expect(split(any).strings).toEqual(['ha', 'noi', 'hà', 'nội', 'ha_noi'])
-    expect(exact).toBe(
-      '{title_folded body_folded}: "ha" AND {title_folded body_folded}: "noi" AND {title_exact body_exact}: "hà" AND {title_exact body_exact}: "nội"',
-    )
+    expect(exact).toBe('{title_folded body_folded}: "ha" AND {title_folded body_folded}: "noi" AND {title_exact body_exact}: "hà" AND {title_exact body_exact}: "nội"')
   })
 
   it('matches a quoted phrase as consecutive pairs (and exactly), and pairs only unquoted neighbours', () => {
@@ -79,7 +77,13 @@ describe('matchPlanOf', () => {
     expect(all, 'every unit is still required for the first tier').toContain('"cua"')
     expect(split(matchPlanOf(parsed('của'), new Set(['cua', 'của'])).any).strings, 'a query of common terms only keeps them (folded: it finds every spelling)').toEqual(['cua'])
     expect(split(matchPlanOf(parsed('người dân'), new Set(['nguoi', 'người', 'dan', 'dân'])).any).strings, 'a pair alone would lose articles with both apart').toEqual(['nguoi', 'dan', 'nguoi_dan'])
-    expect(split(matchPlanOf(parsed('người dân'), new Set(['nguoi', 'dan'])).any).strings, 'exact spellings cannot stand in for the folded terms').toEqual(['nguoi', 'dan', 'người', 'dân', 'nguoi_dan'])
+    expect(split(matchPlanOf(parsed('người dân'), new Set(['nguoi', 'dan'])).any).strings, 'exact spellings cannot stand in for the folded terms').toEqual([
+      'nguoi',
+      'dan',
+      'người',
+      'dân',
+      'nguoi_dan',
+    ])
     expect(scoredTermsOf(parsed('"Hà Nội" mưa')), 'phrases are not looked up').toEqual(['mua', 'mưa'])
   })
 

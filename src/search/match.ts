@@ -184,7 +184,12 @@ export function pairTokenOf(first: string, second: string): string {
 function folded(unit: QueryUnit): string {
   const syllables = unit.syllables.map((s) => s.folded)
   if (syllables.length === 1) return `${FOLDED}: ${quote(syllables[0] ?? '')}`
-  return `${PAIRS}: ${quote(syllables.slice(1).map((second, i) => pairTokenOf(syllables[i] ?? '', second)).join(' '))}`
+  return `${PAIRS}: ${quote(
+    syllables
+      .slice(1)
+      .map((second, i) => pairTokenOf(syllables[i] ?? '', second))
+      .join(' '),
+  )}`
 }
 
 function exact(unit: QueryUnit): string {

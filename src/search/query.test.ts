@@ -29,13 +29,19 @@ describe('parseSearchQuery', () => {
       const query = parsed(q)
       expect(query.units, q).toHaveLength(2)
       expect(query.units[0]?.quoted, q).toBe(true)
-      expect(query.units[0]?.syllables.map((s) => s.exact), q).toEqual(['hà', 'nội'])
+      expect(
+        query.units[0]?.syllables.map((s) => s.exact),
+        q,
+      ).toEqual(['hà', 'nội'])
     }
   })
 
   it('runs an unclosed quote to the end', () => {
     const query = parsed('mưa "Hà Nội')
-    expect(query.units.map((u) => [u.quoted, u.syllables.length])).toEqual([[false, 1], [true, 2]])
+    expect(query.units.map((u) => [u.quoted, u.syllables.length])).toEqual([
+      [false, 1],
+      [true, 2],
+    ])
   })
 
   it('treats FTS5 operators and syntax as plain words or punctuation', () => {

@@ -11,22 +11,21 @@ describe('search cursors', () => {
       { sort: 'recent', key: '2013-10-23T04:39:00.000Z', id: ID },
     ]
     for (const position of positions) {
-      const parts = cursorPartsOf('articles', 'abcd1234', position)
+      const parts = cursorPartsOf('abcd1234', position)
       expect(parts, position.sort).toHaveLength(CURSOR_ARITY[position.sort])
-      expect(positionOf(parts, 'articles', position.sort, 'abcd1234', isId), position.sort).toEqual(position)
+      expect(positionOf(parts, position.sort, 'abcd1234', isId), position.sort).toEqual(position)
     }
   })
 
-  it('refuse a cursor of another query, another order, another list, or with bad parts', () => {
-    const parts = cursorPartsOf('articles', 'abcd1234', { sort: 'relevance', tier: 0, score: -1.5, id: ID })
-    expect(positionOf(parts, 'articles', 'relevance', 'ffff0000', isId), 'another query').toBeNull()
-    expect(positionOf(parts, 'articles', 'recent', 'abcd1234', isId), 'another order').toBeNull()
-    expect(positionOf(parts, 'stories', 'relevance', 'abcd1234', isId), 'another list').toBeNull()
+  it('refuse a cursor of another query, another order, or with bad parts', () => {
+    const parts = cursorPartsOf('abcd1234', { sort: 'relevance', tier: 0, score: -1.5, id: ID })
+    expect(positionOf(parts, 'relevance', 'ffff0000', isId), 'another query').toBeNull()
+    expect(positionOf(parts, 'recent', 'abcd1234', isId), 'another order').toBeNull()
     const bad = (index: number, value: string) => parts.map((part, i) => (i === index ? value : part))
-    expect(positionOf(bad(2, '3'), 'articles', 'relevance', 'abcd1234', isId), 'no tier 3').toBeNull()
-    expect(positionOf(bad(3, 'NaN'), 'articles', 'relevance', 'abcd1234', isId), 'score NaN').toBeNull()
-    expect(positionOf(bad(3, ''), 'articles', 'relevance', 'abcd1234', isId), 'empty score').toBeNull()
-    expect(positionOf(bad(4, 'nope'), 'articles', 'relevance', 'abcd1234', isId), 'not an id').toBeNull()
+    expect(positionOf(bad(2, '3'), 'relevance', 'abcd1234', isId), 'no tier 3').toBeNull()
+    expect(positionOf(bad(3, 'NaN'), 'relevance', 'abcd1234', isId), 'score NaN').toBeNull()
+    expect(positionOf(bad(3, ''), 'relevance', 'abcd1234', isId), 'empty score').toBeNull()
+    expect(positionOf(bad(4, 'nope'), 'relevance', 'abcd1234', isId), 'not an id').toBeNull()
   })
 
   it('fingerprint different searches differently', () => {

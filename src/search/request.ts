@@ -10,7 +10,8 @@
  * That is the honest limit of ranking a changing archive without a snapshot;
  * `sort=recent` pages are exact (publication sort key, id). A cursor also
  * carries a fingerprint of the query and filters it was issued for, and a
- * cursor of another query, another order or another list is refused.
+ * cursor of another query or another order is refused; one of another list
+ * fails its signature (store/cursor.ts signs the list's name with it).
  *
  * Pure: no runtime imports.
  */
@@ -30,9 +31,7 @@ export type SearchFilters = {
 }
 
 /** Where the previous page ended: by relevance (tier, score, id) or by date (sort key, id). */
-export type SearchPosition =
-  | { sort: 'relevance'; tier: RankTier; score: number; id: string }
-  | { sort: 'recent'; key: string; id: string }
+export type SearchPosition = { sort: 'relevance'; tier: RankTier; score: number; id: string } | { sort: 'recent'; key: string; id: string }
 
 export type SearchRequest = {
   query: SearchQuery
@@ -64,15 +63,15 @@ export type SearchSlice<T> = { items: T[]; next: SearchPosition | null }
 export type SearchList = 'articles' | 'stories'
 
 /**
- * A cursor's parts (strings, as `encodeCursor` takes them): list and order,
- * the query fingerprint, then the position.
+ * A cursor's position parts (strings, as `encodeCursor` signs them under the
+ * list's name): the order, the query fingerprint, then the position.
  *
  * @example
- * cursorPartsOf('articles', 'a1b2c3d4', { sort: 'recent', key: '2013-10-23T04:39:00.000Z', id: '0123456789abcdef' })
- * // => ['search:articles:recent', 'a1b2c3d4', '2013-10-23T04:39:00.000Z', '0123456789abcdef']
+ * cursorPartsOf('a1b2c3d4', { sort: 'recent', key: '2013-10-23T04:39:00.000Z', id: '0123456789abcdef' })
+ * // => ['recent', 'a1b2c3d4', '2013-10-23T04:39:00.000Z', '0123456789abcdef']
  */
-export function cursorPartsOf(list: SearchList, fingerprint: string, position: SearchPosition): string[] {
-  const head = [`search:${list}:${position.sort}`, fingerprint]
+export function cursorPartsOf(fingerprint: string, position: SearchPosition): string[] {
+  const head = [position.sort, fingerprint]
   return position.sort === 'relevance' ? [...head, String(position.tier), String(position.score), position.id] : [...head, position.key, position.id]
 }
 
@@ -80,11 +79,11 @@ export function cursorPartsOf(list: SearchList, fingerprint: string, position: S
 export const CURSOR_ARITY: Record<SearchSort, number> = { relevance: 5, recent: 4 }
 
 /**
- * The position in a cursor's parts, or null when they are not a cursor this
- * list issued for this query and order.
+ * The position in a cursor's parts, or null when they are not a cursor
+ * issued for this query and order (the list is checked by the signature).
  */
-export function positionOf(parts: readonly string[], list: SearchList, sort: SearchSort, fingerprint: string, isId: (id: string) => boolean): SearchPosition | null {
-  if (parts[0] !== `search:${list}:${sort}` || parts[1] !== fingerprint) return null
+export function positionOf(parts: readonly string[], sort: SearchSort, fingerprint: string, isId: (id: string) => boolean): SearchPosition | null {
+  if (parts[0] !== sort || parts[1] !== fingerprint) return null
   if (sort === 'recent') {
     const [key, id] = parts.slice(2)
     return key !== undefined && id !== undefined && key !== '' && isId(id) ? { sort, key, id } : null

@@ -72,7 +72,13 @@ function hitsOf(text: string, query: SearchQuery): Hit[] {
     if (first === undefined || first.folded === '') return
     let found = 0
     for (let at = folded.indexOf(first.folded); at >= 0 && found < MAX_HITS; at = folded.indexOf(first.folded, at + 1)) {
-      const spans = wholeSyllablesAt(text, folded, at, first.folded.length, rest.map((syllable) => syllable.folded))
+      const spans = wholeSyllablesAt(
+        text,
+        folded,
+        at,
+        first.folded.length,
+        rest.map((syllable) => syllable.folded),
+      )
       if (spans === null) continue
       const exact = unit.syllables.every((syllable, k) => !syllable.marked || exactFormOf(text.slice(spans[k]?.[0], spans[k]?.[1])) === syllable.exact)
       hits.push({ start: at, end: spans.at(-1)?.[1] ?? at, unit: index, exact })

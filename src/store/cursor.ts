@@ -1,18 +1,62 @@
 /**
  * Keyset pagination cursors. A cursor names the last item of a page by its
  * sort position (a tuple of strings, compared newest first), so a page never
- * skips or repeats items when newer ones arrive in between. It travels as
- * opaque base64url JSON.
+ * skips or repeats items when newer ones arrive in between.
+ *
+ * It travels as `<payload>.<tag>`, both base64url: the payload is the JSON
+ * `[list, ...position]`, the tag an HMAC-SHA-256 over it. So a cursor bantin
+ * did not issue — forged, truncated, edited, or taken from another list — is
+ * refused (`decodeCursor` answers null and the route says 400), and a position
+ * is never read from a string nobody signed. The key is derived (HKDF) from the
+ * deployment's secret; rotating that secret ends the cursors in flight, which
+ * clients meet as a 400 and recover from by starting at the first page.
+ * Without a secret the tag is still a check-sum under a public key: it catches
+ * truncation, edits and other lists, not a deliberate forgery.
  *
  * Articles sort by (sort key, ingest time, id); stories by (update time, id).
  */
-import { ApiError } from '../http/problem.js'
-
 /** A sort position: compared component by component, larger first. */
 export type CursorKey = readonly string[]
 
-/** Longest cursor we decode: a few short strings, base64url-encoded. */
+/** Which list a cursor pages: a cursor of one list is refused by another. */
+export type CursorList = 'articles' | 'stories' | 'sources' | 'search-articles' | 'search-stories'
+
+/** Longest cursor we decode: a few short strings and a 32-byte tag, base64url-encoded. */
 const MAX_CURSOR_LENGTH = 512
+
+/** HKDF `info`: names what the derived key is for, so it can be used for nothing else. */
+const CURSOR_KEY_INFO = 'bantin cursor v1'
+
+/** Key material when the deployment has no secret: public, so the tag is a check-sum only. */
+const PUBLIC_KEY_MATERIAL = 'bantin public cursor key'
+
+const keys = new Map<string, Promise<CryptoKey>>()
+
+/**
+ * The HMAC key for cursors, derived from a secret (memoized per isolate).
+ *
+ * @example
+ * const key = await cursorKeyOf(env.INGEST_TOKEN)
+ */
+export function cursorKeyOf(secret: string | undefined): Promise<CryptoKey> {
+  const material = secret === undefined || secret === '' ? PUBLIC_KEY_MATERIAL : secret
+  let key = keys.get(material)
+  if (key === undefined) {
+    key = crypto.subtle
+      .importKey('raw', new TextEncoder().encode(material), 'HKDF', false, ['deriveKey'])
+      .then((base) =>
+        crypto.subtle.deriveKey(
+          { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode(CURSOR_KEY_INFO) },
+          base,
+          { name: 'HMAC', hash: 'SHA-256', length: 256 },
+          false,
+          ['sign', 'verify'],
+        ),
+      )
+    keys.set(material, key)
+  }
+  return key
+}
 
 /**
  * The sort key of an article: newest first by publication time, month- and
@@ -27,31 +71,55 @@ export function sortKeyOf(publishedAt: string | null, ingestedAt: string): strin
   return publishedAt.length > 10 ? new Date(publishedAt).toISOString() : publishedAt
 }
 
-export function encodeCursor(key: CursorKey): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(key))
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+/**
+ * The cursor naming `position` in `list`.
+ *
+ * @example
+ * await encodeCursor('stories', ['2026-11-25T13:00:00.000Z', 'bao-so-5'], key) // => 'WyJzdG9y….Kx3…'
+ */
+export async function encodeCursor(list: CursorList, position: CursorKey, key: CryptoKey): Promise<string> {
+  const payload = base64url(new TextEncoder().encode(JSON.stringify([list, ...position])))
+  const tag = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(payload)))
+  return `${payload}.${base64url(tag)}`
 }
 
-/** Decode a cursor of `arity` parts from a query string; anything malformed is a 400 problem. */
-export function decodeCursor(cursor: string, arity: number): CursorKey {
-  const invalid = new ApiError('invalid-query', 'cursor is not one this API issued.', {
-    errors: [{ field: 'cursor', message: 'malformed cursor' }],
-  })
-  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid
+/** The position a cursor of `list` names (`arity` parts), or null when it is not one this API issued for that list. */
+export async function decodeCursor(cursor: string, list: CursorList, arity: number, key: CryptoKey): Promise<CursorKey | null> {
+  if (cursor.length > MAX_CURSOR_LENGTH) return null
+  const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/.exec(cursor)
+  const payload = match?.[1]
+  const tag = match?.[2] === undefined ? null : fromBase64url(match[2])
+  if (payload === undefined || tag === null) return null
+  if (!(await crypto.subtle.verify('HMAC', key, tag, new TextEncoder().encode(payload)))) return null
+  const bytes = fromBase64url(payload)
   let value: unknown
   try {
-    const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))
-    value = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0))))
+    value = bytes === null ? null : JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes))
   } catch {
-    throw invalid
+    return null
   }
-  if (!Array.isArray(value) || value.length !== arity) throw invalid
+  if (!Array.isArray(value) || value.length !== arity + 1 || value[0] !== list) return null
   const parts: string[] = []
-  for (const part of value) {
-    if (typeof part !== 'string') throw invalid
+  for (const part of value.slice(1)) {
+    if (typeof part !== 'string') return null
     parts.push(part)
   }
   return parts
+}
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
+}
+
+function fromBase64url(text: string): Uint8Array | null {
+  try {
+    return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0))
+  } catch {
+    return null
+  }
 }
 
 /** Whether position `a` comes strictly after position `b` in newest-first order. */
@@ -65,13 +133,7 @@ export function isAfter(a: CursorKey, b: CursorKey): boolean {
 }
 
 /** A page from a newest-first head list: the items after the cursor, if the head holds the whole page. */
-export function pageFromHead<T>(
-  items: readonly T[],
-  total: number,
-  after: CursorKey | null,
-  limit: number,
-  keyOf: (item: T) => CursorKey,
-): { items: T[]; hasMore: boolean } | null {
+export function pageFromHead<T>(items: readonly T[], total: number, after: CursorKey | null, limit: number, keyOf: (item: T) => CursorKey): { items: T[]; hasMore: boolean } | null {
   const start = after === null ? 0 : items.findIndex((item) => isAfter(keyOf(item), after))
   const complete = items.length >= total
   if (start === -1) return complete ? { items: [], hasMore: false } : null

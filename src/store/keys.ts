@@ -30,3 +30,21 @@ export function articleSummaryKey(articleId: string): string {
 export function storySummaryKey(storyId: string): string {
   return `summary:v1:story:${storyId}`
 }
+
+/** What an article summary of any length is selected from (the writer scores once; GET selects). */
+export function articlePlanKey(articleId: string): string {
+  return `plan:v1:article:${articleId}`
+}
+
+/** What a story summary of any length is selected from, kept current as reports join or leave. */
+export function storyPlanKey(storyId: string): string {
+  return `plan:v1:story:${storyId}`
+}
+
+/** One source (an outlet's feed) with its health, as GET /v1/sources/:id serves it. */
+export function sourceKey(sourceId: string): string {
+  return `source:v1:${sourceId}`
+}
+
+/** Every source with its health, newest first, as GET /v1/sources serves it. */
+export const SOURCES_HEAD_KEY = 'sources:v1:head'

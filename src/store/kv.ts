@@ -1,16 +1,22 @@
 /**
  * Reads from the KV read copy, for one request: each value decoded and checked
- * against its schema (a value that fails is a 500 problem with code
- * `corrupt-record`, never passed on half-valid), served from the in-isolate
+ * against its schema (a value that fails is a `CorruptRecordError`, which
+ * the API answers as a 500 `corrupt-record` problem, never passed on
+ * half-valid), served from the in-isolate
  * hot cache when fresh, and counted for the request's log line and
  * Server-Timing header.
  */
 import type * as z from 'zod/mini'
-import { ApiError } from '../http/problem.js'
+import { CorruptRecordError } from './errors.js'
 import { HOT_TTL_MS, etagOf, hotGet, hotSet } from './hot-cache.js'
-import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articleSummaryKey, storyKey, storySummaryKey } from './keys.js'
+import { ARTICLES_HEAD_KEY, SOURCES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articlePlanKey, articleSummaryKey, sourceKey, storyKey, storyPlanKey, storySummaryKey } from './keys.js'
+import { type Source, SourceSchema, type SourcesHead, SourcesHeadSchema } from './source-schemas.js'
 import {
   type Article,
+  type ArticlePlanRecord,
+  ArticlePlanRecordSchema,
+  type StoryPlanRecord,
+  StoryPlanRecordSchema,
   type ArticleSummaryRecord,
   type ArticlesHead,
   type StoriesHead,
@@ -55,10 +61,10 @@ export function storeReader(kv: KVNamespace, stats: ReadStats) {
     try {
       json = JSON.parse(raw)
     } catch (cause) {
-      throw new ApiError('corrupt-record', `The stored value for ${key} is not JSON.`, { cause })
+      throw new CorruptRecordError(key, 'not JSON', { cause })
     }
     const result = schema.safeParse(json)
-    if (!result.success) throw new ApiError('corrupt-record', `The stored value for ${key} does not match its schema.`, { cause: result.error })
+    if (!result.success) throw new CorruptRecordError(key, 'schema mismatch', { cause: result.error })
     const stored = { value: result.data, raw, etag: etagOf(raw) }
     hotSet(key, { ...stored, expires: now + HOT_TTL_MS })
     return stored
@@ -70,5 +76,9 @@ export function storeReader(kv: KVNamespace, stats: ReadStats) {
     storiesHead: async (): Promise<StoriesHead> => (await read(STORIES_HEAD_KEY, StoriesHeadSchema))?.value ?? { total: 0, items: [] },
     articleSummary: (id: string) => read<ArticleSummaryRecord>(articleSummaryKey(id), ArticleSummarySchema),
     storySummary: (id: string) => read<StorySummaryRecord>(storySummaryKey(id), StorySummarySchema),
+    articlePlan: (id: string) => read<ArticlePlanRecord>(articlePlanKey(id), ArticlePlanRecordSchema),
+    storyPlan: (id: string) => read<StoryPlanRecord>(storyPlanKey(id), StoryPlanRecordSchema),
+    source: (id: string) => read<Source>(sourceKey(id), SourceSchema),
+    sourcesHead: async (): Promise<SourcesHead> => (await read(SOURCES_HEAD_KEY, SourcesHeadSchema))?.value ?? { total: 0, items: [] },
   }
 }

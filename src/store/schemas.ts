@@ -33,14 +33,44 @@ export const MAX_STORY_ID_LENGTH = 80
 /** Publication time: full ISO 8601 with offset, or a date or month kept at its precision. */
 export const PUBLISHED_AT = /^\d{4}-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?)?$/
 
+/**
+ * Whether a string is a story id: the one rule for path parameters, query
+ * parameters and JSON fields alike (each caller says in its own problem).
+ *
+ * @example
+ * isStoryId('lien-minh-chong-is') // => true
+ * isStoryId('Not_A_Slug') // => false
+ */
+export function isStoryId(value: string): boolean {
+  return value.length <= MAX_STORY_ID_LENGTH && STORY_ID.test(value)
+}
+
 export const ArticleIdSchema = z.string().check(z.regex(ARTICLE_ID, 'must be 16 hex digits'))
 
-export const StoryIdSchema = z
-  .string()
-  .check(z.maxLength(MAX_STORY_ID_LENGTH), z.regex(STORY_ID, 'must be a slug: lowercase letters, digits and single hyphens'))
+export const StoryIdSchema = z.string().check(z.maxLength(MAX_STORY_ID_LENGTH), z.regex(STORY_ID, 'must be a slug: lowercase letters, digits and single hyphens'))
 
-const PublishedAtSchema = z.string().check(z.regex(PUBLISHED_AT, 'must be ISO 8601 with offset, YYYY-MM-DD or YYYY-MM'))
+const PublishedAtSchema = z.string().check(
+  z.regex(PUBLISHED_AT, 'must be ISO 8601 with offset, YYYY-MM-DD or YYYY-MM'),
+  z.meta({
+    description:
+      'A real instant with its offset (`2016-07-21T09:30:00+07:00`), day (`2016-07-21`) or month (`2016-07`), kept at that precision; on input, between 1990-01-01 and two days from now (422 otherwise).',
+  }),
+)
 const Timestamp = z.iso.datetime()
+
+/**
+ * How a gathered article was read: from its page, or — when the page could not
+ * be fetched or read — from the feed item, with the reason.
+ */
+export const GatheredSchema = component(
+  z.object({
+    sourceId: z.string().check(z.regex(ARTICLE_ID)),
+    from: z.enum(['page', 'feed-item']),
+    note: z.nullable(z.string()),
+  }),
+  'Gathered',
+  'How a gathered article was read; `from: "feed-item"` says the page could not be fetched or read, and `note` says why',
+)
 
 export const ArticleSchema = component(
   z.object({
@@ -58,6 +88,12 @@ export const ArticleSchema = component(
     ingestedAt: Timestamp,
     /** When the stored text last changed (ingest, or a correction). */
     updatedAt: Timestamp,
+    /** The byline, when the outlet's page or feed names one (gathered articles). */
+    author: z.optional(z.nullable(z.string())),
+    /** The article's main image, when the outlet names one (gathered articles). */
+    image: z.optional(z.nullable(z.string())),
+    /** How bantin gathered it: absent on articles posted by a client. */
+    gathered: z.optional(GatheredSchema),
   }),
   'Article',
 )
@@ -99,16 +135,16 @@ export const ProblemSchema = component(
   'RFC 9457 problem details, with a typed `code` and the failing `errors` by field',
 )
 
-/** What POST /v1/articles accepts as JSON. */
+/** What POST /v1/articles accepts as JSON: the fields, and what the server enforces beyond their types (described). */
 export const ArticleInputSchema = component(
   z
     .strictObject({
-      title: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(1000)),
-      body: z.optional(z.string()),
-      paragraphs: z.optional(z.array(z.string()).check(z.maxLength(10_000))),
+      title: z.string().check(z.regex(/\S/, 'must not be blank'), z.trim(), z.maxLength(1000)),
+      body: z.optional(z.string().check(z.meta({ description: 'The text, paragraphs separated by line breaks. Send `body` or `paragraphs`, not both.' }))),
+      paragraphs: z.optional(z.array(z.string()).check(z.maxLength(10_000), z.meta({ description: 'The text as paragraphs. Send `body` or `paragraphs`, not both.' }))),
       lead: z.optional(z.string().check(z.maxLength(10_000))),
-      source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-      url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2048))),
+      source: z.optional(z.string().check(z.regex(/\S/, 'must not be blank'), z.trim(), z.maxLength(200))),
+      url: z.optional(z.url({ protocol: /^https?$/ }).check(z.regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\//, 'must be an http(s) URL'), z.maxLength(2048))),
       publishedAt: z.optional(PublishedAtSchema),
       storyId: z.optional(StoryIdSchema),
     })
@@ -117,9 +153,17 @@ export const ArticleInputSchema = component(
         message: 'one of body or paragraphs is required',
         path: ['body'],
       }),
+      z.refine((input) => input.body === undefined || input.paragraphs === undefined, {
+        message: 'send body or paragraphs, not both',
+        path: ['paragraphs'],
+      }),
     ),
   'ArticleInput',
+  'An article as JSON. Exactly one of `body` and `paragraphs`. Every string is free of control characters (other than tab and line ends) and lone surrogates (400 `invalid-characters`). Once cleaned, the text (title, lead, paragraphs, captions) holds at most 100,000 characters and 2,000 sentences (413 `article-too-large`).',
 )
+
+/** The fields of ArticleInputSchema of which exactly one is required (the OpenAPI document says so as a `oneOf`). */
+export const ARTICLE_TEXT_FIELDS = ['body', 'paragraphs'] as const
 export type ArticleInput = z.infer<typeof ArticleInputSchema>
 
 /** A report as a story lists it. */
@@ -186,3 +230,41 @@ export const StorySummarySchema = component(
   'Sentences across the story’s reports, each credited, earlier reports first',
 )
 export type StorySummaryRecord = z.infer<typeof StorySummarySchema>
+
+/** A sentence a summary may quote, as a plan keeps it (src/summarize/plan.ts). */
+const PlanSentenceSchema = z.object({
+  text: z.string(),
+  words: z.number().check(z.int(), z.nonnegative()),
+  articleId: ArticleIdSchema,
+  article: z.number().check(z.int(), z.nonnegative()),
+  paragraph: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  index: z.number().check(z.int(), z.nonnegative()),
+  score: z.number(),
+  dependent: z.boolean(),
+})
+
+/** A summary plan: the best sentences scored once, their pairwise overlaps, the redundancy penalty. */
+const SummaryPlanSchema = z.object({
+  sentences: z.array(PlanSentenceSchema),
+  overlaps: z.array(z.array(z.number())),
+  penalty: z.number(),
+})
+
+/** What a summary of an article at any length is selected from (not served as such). */
+export const ArticlePlanRecordSchema = z.object({
+  articleId: ArticleIdSchema,
+  title: z.string(),
+  source: z.nullable(z.string()),
+  url: z.nullable(z.string()),
+  plan: SummaryPlanSchema,
+})
+export type ArticlePlanRecord = z.infer<typeof ArticlePlanRecordSchema>
+
+/** What a summary of a story at any length is selected from, with each report's outlet and link. */
+export const StoryPlanRecordSchema = z.object({
+  storyId: StoryIdSchema,
+  title: z.string(),
+  credits: z.record(z.string(), z.object({ source: z.nullable(z.string()), url: z.nullable(z.string()) })),
+  plan: SummaryPlanSchema,
+})
+export type StoryPlanRecord = z.infer<typeof StoryPlanRecordSchema>

@@ -6,7 +6,7 @@
  *
  * Pure: the state is an interface; the writer implements it over SQLite.
  */
-import { type Decision, type SparseVector, type StoryCandidate, type TermCounts, chooseStory, topTerms, vectorOf } from './group.js'
+import { type ArticleSignature, type Decision, type SparseVector, type StoryCandidate, chooseStory, topTerms, vectorOf } from './group.js'
 
 /** Candidate stories are those sharing one of the article's heaviest terms: names and key phrases. */
 export const CANDIDATE_TERMS = 20
@@ -36,14 +36,14 @@ export type Assignment = { decision: Decision; vector: SparseVector; terms: stri
  * Decide the story of a new article (see group.ts for the model).
  *
  * @example
- * const { decision, vector } = assignArticle(state, termCountsOf(article), Date.parse(article.publishedAt))
+ * const { decision, vector } = assignArticle(state, signatureOf(article), Date.parse(article.publishedAt))
  */
-export function assignArticle(state: GroupingState, counts: TermCounts, time: number | null, threshold?: number): Assignment {
-  const terms = Object.keys(counts)
+export function assignArticle(state: GroupingState, signature: ArticleSignature, time: number | null, threshold?: number): Assignment {
+  const terms = Object.keys(signature.counts)
   state.countDocument(terms)
   const df = state.documentFrequency(terms)
-  const vector = vectorOf(counts, (term) => df.get(term) ?? 0, state.documentCount())
+  const vector = vectorOf(signature.counts, (term) => df.get(term) ?? 0, state.documentCount())
   const indexTerms = topTerms(vector, CANDIDATE_TERMS)
-  const decision = chooseStory(vector, time, state.candidateStories(indexTerms, time), threshold)
+  const decision = chooseStory(vector, time, state.candidateStories(indexTerms, time), signature.where, threshold)
   return { decision, vector, terms: indexTerms }
 }

@@ -14,8 +14,12 @@ import {
   storySlugOf,
   termCountsOf,
   vectorOf,
+  signatureOf,
   withinWindow,
 } from './group.js'
+import type { Whereabouts } from './places.js'
+
+const NOWHERE: Whereabouts = { places: [], names: [] }
 
 const seed = (name: string) => {
   const parsed = parseArticleText(readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'))
@@ -27,7 +31,7 @@ const seed = (name: string) => {
 class TinyState implements GroupingState {
   df = new Map<string, number>()
   documents = 0
-  stories = new Map<string, SparseVector[]>()
+  stories = new Map<string, { members: SparseVector[]; where: Whereabouts }>()
   countDocument(terms: readonly string[]) {
     this.documents += 1
     for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1)
@@ -39,7 +43,7 @@ class TinyState implements GroupingState {
     return this.documents
   }
   candidateStories(): StoryCandidate[] {
-    return [...this.stories].map(([id, members]) => ({ id, members, latest: null }))
+    return [...this.stories].map(([id, { members, where }]) => ({ id, members, latest: null, where }))
   }
 }
 
@@ -66,24 +70,32 @@ describe('vectorOf and cosine', () => {
 describe('chooseStory', () => {
   const a: SparseVector = { x: 1 }
   const b: SparseVector = { y: 1 }
+  const story = (members: SparseVector[], latest: number | null, where = NOWHERE) => ({ id: 's1', members, latest, where })
   it('joins the most similar story at or above the threshold, else starts one', () => {
-    expect(chooseStory(a, 0, [{ id: 's1', members: [a], latest: 0 }]).storyId).toBe('s1')
-    expect(chooseStory(a, 0, [{ id: 's1', members: [b], latest: 0 }]).storyId).toBeNull()
+    expect(chooseStory(a, 0, [story([a], 0)]).storyId).toBe('s1')
+    expect(chooseStory(a, 0, [story([b], 0)]).storyId).toBeNull()
     const half = { x: Math.SQRT1_2, y: Math.SQRT1_2 }
-    expect(chooseStory(a, 0, [{ id: 's1', members: [half], latest: 0 }]).similarity).toBeGreaterThan(JOIN_SIMILARITY)
+    expect(chooseStory(a, 0, [story([half], 0)]).similarity).toBeGreaterThan(JOIN_SIMILARITY)
   })
 
   it('ignores stories outside the window, but not undated ones', () => {
     const far = STORY_WINDOW_MS + 1
-    expect(chooseStory(a, far, [{ id: 's1', members: [a], latest: 0 }]).storyId).toBeNull()
-    expect(chooseStory(a, far, [{ id: 's1', members: [a], latest: null }]).storyId).toBe('s1')
+    expect(chooseStory(a, far, [story([a], 0)]).storyId).toBeNull()
+    expect(chooseStory(a, far, [story([a], null)]).storyId).toBe('s1')
     expect(withinWindow(null, 0)).toBe(true)
   })
 
   it('averages over members, so one close member does not pull a report into a different story', () => {
-    const decision = chooseStory(a, 0, [{ id: 's1', members: [a, b, b, b], latest: 0 }], 0.3)
+    const decision = chooseStory(a, 0, [story([a, b, b, b], 0)], NOWHERE, 0.3)
     expect(decision.similarity).toBeCloseTo(0.25, 6)
     expect(decision.storyId).toBeNull()
+  })
+
+  it('never joins a story that happened somewhere the report does not know of', () => {
+    const elsewhere = story([a], 0, { places: ['đồng xuân'], names: ['đồng xuân', 'hà nội'] })
+    expect(chooseStory(a, 0, [elsewhere], { places: ['cầu giấy'], names: ['cầu giấy', 'hà nội'] }).storyId, 'identical words, other place').toBeNull()
+    expect(chooseStory(a, 0, [elsewhere], { places: ['đồng xuân'], names: ['đồng xuân'] }).storyId, 'same place').toBe('s1')
+    expect(chooseStory(a, 0, [elsewhere], NOWHERE).storyId, 'no place given').toBe('s1')
   })
 })
 
@@ -92,19 +104,67 @@ describe('assignArticle on the seeds', () => {
     const state = new TinyState()
     const vnp = seed('vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt')
     const andrews = seed('hoi-nghi-andrews-lo-trinh-chong-is.txt')
-    const first = assignArticle(state, termCountsOf(vnp), null)
+    const first = assignArticle(state, signatureOf(vnp), null)
     expect(first.decision.storyId, 'nothing to join yet').toBeNull()
-    state.stories.set('is', [first.vector])
-    const second = assignArticle(state, termCountsOf(andrews), null)
+    state.stories.set('is', { members: [first.vector], where: signatureOf(vnp).where })
+    const second = assignArticle(state, signatureOf(andrews), null)
     expect(second.decision.storyId).toBe('is')
   })
 
   it('keeps an unrelated report apart', () => {
     const state = new TinyState()
-    const first = assignArticle(state, termCountsOf(seed('vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt')), null)
-    state.stories.set('is', [first.vector])
-    const other = assignArticle(state, termCountsOf({ title: 'Giá xăng giảm 500 đồng', lead: null, paragraphs: ['Liên Bộ Công Thương - Tài chính giảm giá xăng RON 95 thêm 500 đồng mỗi lít từ 15h chiều nay.'] }), null)
+    const vnp = seed('vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt')
+    const first = assignArticle(state, signatureOf(vnp), null)
+    state.stories.set('is', { members: [first.vector], where: signatureOf(vnp).where })
+    const other = assignArticle(
+      state,
+      signatureOf({ title: 'Giá xăng giảm 500 đồng', lead: null, paragraphs: ['Liên Bộ Công Thương - Tài chính giảm giá xăng RON 95 thêm 500 đồng mỗi lít từ 15h chiều nay.'] }),
+      null,
+    )
     expect(other.decision.storyId).toBeNull()
+  })
+})
+
+describe('two events of one kind', () => {
+  // Two fires in Hà Nội on one day, told in the same words, and a second outlet's report of the first.
+  const cauGiay = {
+    title: 'Cháy lớn tại quận Cầu Giấy, hàng trăm người sơ tán',
+    lead: 'Rạng sáng nay, một đám cháy lớn bùng phát tại quận Cầu Giấy, Hà Nội, lực lượng cảnh sát phòng cháy chữa cháy đã khống chế ngọn lửa sau hai giờ.',
+    paragraphs: [
+      'Ngọn lửa bùng lên lúc 3h sáng, khói đen bốc cao hàng chục mét. Cảnh sát phòng cháy chữa cháy điều 10 xe chữa cháy tới hiện trường. Không có thiệt hại về người, nguyên nhân vụ cháy đang được điều tra.',
+    ],
+  }
+  const dongXuan = {
+    title: 'Cháy lớn tại chợ Đồng Xuân, hàng trăm tiểu thương sơ tán',
+    lead: 'Rạng sáng nay, một đám cháy lớn bùng phát tại chợ Đồng Xuân, Hà Nội, lực lượng cảnh sát phòng cháy chữa cháy đã khống chế ngọn lửa sau ba giờ.',
+    paragraphs: [
+      'Ngọn lửa bùng lên lúc 4h sáng, khói đen bốc cao hàng chục mét. Cảnh sát phòng cháy chữa cháy điều 12 xe chữa cháy tới hiện trường. Không có thiệt hại về người, nguyên nhân vụ cháy đang được điều tra.',
+    ],
+  }
+  const cauGiayAgain = {
+    title: 'Hà Nội: Hỏa hoạn ở Cầu Giấy lúc rạng sáng',
+    lead: 'Vụ cháy xảy ra tại một dãy nhà ở quận Cầu Giấy khiến hàng trăm người phải sơ tán trong đêm.',
+    paragraphs: ['Cảnh sát phòng cháy chữa cháy đã khống chế ngọn lửa sau hai giờ, không có thiệt hại về người.'],
+  }
+
+  it('are alike enough in words that only the place keeps them apart', () => {
+    const state = new TinyState()
+    const first = assignArticle(state, signatureOf(cauGiay), null)
+    state.stories.set('cau-giay', { members: [first.vector], where: NOWHERE })
+    const blind = assignArticle(state, { ...signatureOf(dongXuan), where: NOWHERE }, null)
+    expect(blind.decision.storyId, 'without places the second fire would join the first').toBe('cau-giay')
+  })
+
+  it('stay two stories, while a second report of one fire joins it', () => {
+    const state = new TinyState()
+    const first = assignArticle(state, signatureOf(cauGiay), null)
+    expect(signatureOf(cauGiay).where.places).toEqual(['cầu giấy'])
+    state.stories.set('cau-giay', { members: [first.vector], where: signatureOf(cauGiay).where })
+    const other = assignArticle(state, signatureOf(dongXuan), null)
+    expect(other.decision.storyId, 'the fire at Đồng Xuân market').toBeNull()
+    state.stories.set('dong-xuan', { members: [other.vector], where: signatureOf(dongXuan).where })
+    const again = assignArticle(state, signatureOf(cauGiayAgain), null)
+    expect(again.decision.storyId, 'another outlet on the Cầu Giấy fire').toBe('cau-giay')
   })
 })
 

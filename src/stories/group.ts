@@ -16,11 +16,16 @@
  * when that average reaches JOIN_SIMILARITY; otherwise it starts a story.
  * Only stories whose newest report is within STORY_WINDOW_MS of the new one
  * are candidates (see the constants for why); undated reports are compared
- * with every candidate.
+ * with every candidate. A story that says its event happened somewhere else
+ * (places.ts: the report and the story name specific places, none in common)
+ * is never joined, whatever the cosine: word overlap alone joins two fires,
+ * two earthquakes or two floods of one week.
  *
  * Pure: document frequencies and candidate stories are passed in.
  */
+import { splitSentences } from '../text/sentences.js'
 import { isStopword, toSyllables } from '../text/syllables.js'
+import { type Whereabouts, namesIn, placesConflict, specificPlacesOf } from './places.js'
 
 /** A sparse vector: term → weight. */
 export type SparseVector = Record<string, number>
@@ -35,6 +40,44 @@ export type StoryCandidate = {
   members: readonly SparseVector[]
   /** Newest member's publication time (ms since epoch); null when no member has a date. */
   latest: number | null
+  /** Where its compared members say the event happened, and the names they mention (places.ts). */
+  where: Whereabouts
+}
+
+/** What grouping reads of an article: its term counts and where it says the event happened. */
+export type ArticleSignature = { counts: TermCounts; where: Whereabouts }
+
+const NOWHERE: Whereabouts = { places: [], names: [] }
+
+/**
+ * Sentences of the body that state the event when there is no lead. With a
+ * lead, only headline and lead count: on the dev set, places from the first
+ * three body sentences as well split 13 true stories (B3 recall 0.922 → 0.911)
+ * and kept no false pair apart.
+ */
+const EVENT_SENTENCES = 1
+
+/**
+ * The signature of an article: term counts of all its text, the specific
+ * places of the parts that state the event — headline and lead, or without a
+ * lead the first EVENT_SENTENCES sentences (a report names a hundred places in
+ * passing, but where the event happened is said at the top) — and every name
+ * it mentions.
+ *
+ * @example
+ * signatureOf({ title: 'Động đất ở Sơn La', lead: null, paragraphs: ['Trận động đất 4,8 độ xảy ra ở Sơn La.'] }).places // => ['sơn la']
+ */
+export function signatureOf(article: { title: string; lead: string | null; paragraphs: readonly string[] }): ArticleSignature {
+  const opening: string[] = []
+  for (const paragraph of article.paragraphs) {
+    for (const sentence of splitSentences(paragraph)) {
+      if (opening.length >= EVENT_SENTENCES) break
+      opening.push(sentence)
+    }
+    if (opening.length >= EVENT_SENTENCES) break
+  }
+  const places = specificPlacesOf([article.title, article.lead ?? '', ...(article.lead === null ? opening : [])])
+  return { counts: termCountsOf(article), where: { places, names: namesIn([article.title, article.lead ?? '', ...article.paragraphs]) } }
 }
 
 export type Decision = { storyId: string | null; similarity: number }
@@ -149,10 +192,12 @@ export function cosine(a: SparseVector, b: SparseVector): number {
  * @example
  * chooseStory(vector, Date.parse('2013-10-23T08:00:00+07:00'), candidates)
  */
-export function chooseStory(vector: SparseVector, time: number | null, candidates: readonly StoryCandidate[], threshold = JOIN_SIMILARITY): Decision {
+export function chooseStory(vector: SparseVector, time: number | null, candidates: readonly StoryCandidate[], where: Whereabouts = NOWHERE, threshold = JOIN_SIMILARITY): Decision {
   let best: Decision = { storyId: null, similarity: 0 }
   for (const candidate of candidates) {
     if (!withinWindow(time, candidate.latest) || candidate.members.length === 0) continue
+    // Two events of one kind in different places are two stories, however alike their words.
+    if (placesConflict(where, candidate.where)) continue
     let sum = 0
     for (const member of candidate.members) sum += cosine(vector, member)
     const similarity = sum / candidate.members.length
@@ -195,7 +240,11 @@ export function storySlugOf(headline: string, salt: string): string {
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .slice(0, SLUG_WORDS)
-  const suffix = salt.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 6) || '0'
+  const suffix =
+    salt
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 6) || '0'
   return [...words, suffix].join('-')
 }
 

@@ -36,6 +36,8 @@ export type Candidate = {
   concepts: ReadonlySet<string>
   /** All syllables, for similarity. */
   syllables: readonly string[]
+  /** Content syllables in order: no stopwords (numbers kept). */
+  content: readonly string[]
 }
 
 /**
@@ -45,9 +47,27 @@ export type Candidate = {
  */
 const MIN_SENTENCE_WORDS = 6
 
+/** A bullet opening a list item. */
+const BULLET = /^[-–—•*+]\s+/u
+
+/**
+ * A finished sentence ends in sentence punctuation (possibly inside quotes or
+ * brackets). Text without it is a heading, a caption or a fragment the page
+ * left unpunctuated: quoted only when an article has nothing finished.
+ */
+const FINISHED = /[.!?…]["”’»)\]]*$|["”’»]$/u
+
 /**
  * Every quotable sentence of an article: captions and sentences that merely
- * repeat the title are left out, and so are fragments when anything longer exists.
+ * repeat the title are left out, and so are fragments and unfinished
+ * (unpunctuated) text when anything longer and finished exists.
+ *
+ * The lead (sapo) is quoted only when the article has no body: it is the
+ * editor's teaser (`Đó là ý kiến của …`), written to make people read on, and
+ * human summaries share fewer words with leads than with the body's opening
+ * sentences (lead round-robin over leads scores 9–10 R2 points below the same
+ * over bodies on both halves of the dev set). The lead still ranks the body's
+ * sentences: see `leadShare` in features.ts.
  *
  * @example
  * candidatesOf({ id: 'a', title: 'T', lead: null, paragraphs: ['Một câu đủ dài để tóm tắt bài.'] }, 0)
@@ -56,30 +76,26 @@ export function candidatesOf(article: SummaryArticle, order: number): Candidate[
   const title = toSyllables(article.title).join(' ')
   const all: Candidate[] = []
   const blocks: [number | null, string][] = [
-    ...(article.lead === null ? [] : [[null, article.lead] as [null, string]]),
+    ...(article.lead === null || article.paragraphs.length > 0 ? [] : [[null, article.lead] as [null, string]]),
     ...article.paragraphs.map((paragraph, i): [number, string] => [i, paragraph]),
   ]
   let index = 0
   for (const [paragraph, text] of blocks) {
-    for (const { text: sentence, caption } of segmentSentences(text)) {
+    for (const segment of segmentSentences(text)) {
+      // A list item's bullet is layout, not text: `- Không thành lập Hội đồng Hiến pháp.`
+      const sentence = segment.text.replace(BULLET, '')
+      const caption = segment.caption
       const syllables = toSyllables(sentence)
-      const candidate: Candidate = {
-        articleId: article.id,
-        article: order,
-        paragraph,
-        index,
-        text: sentence,
-        words: countWords(sentence),
-        concepts: conceptsOf(syllables),
-        syllables,
-      }
+      const at = index
       index += 1
       if (syllables.length === 0 || caption || syllables.join(' ') === title) continue
-      all.push(candidate)
+      const { concepts, content } = unitsOf(syllables)
+      all.push({ articleId: article.id, article: order, paragraph, index: at, text: sentence, words: countWords(sentence), concepts, syllables, content })
     }
   }
   const substantial = all.filter((candidate) => candidate.words >= MIN_SENTENCE_WORDS)
-  return substantial.length > 0 ? substantial : all
+  const finished = substantial.filter((candidate) => FINISHED.test(candidate.text))
+  return finished.length > 0 ? finished : substantial.length > 0 ? substantial : all
 }
 
 /**
@@ -89,13 +105,48 @@ export function candidatesOf(article: SummaryArticle, order: number): Candidate[
  * [...conceptsOf(['các', 'bộ', 'trưởng', 'quốc', 'phòng'])] // => ['các bộ', 'bộ trưởng', 'trưởng quốc', 'quốc phòng']
  */
 export function conceptsOf(syllables: readonly string[]): Set<string> {
+  return unitsOf(syllables).concepts
+}
+
+/** Content bigrams and content syllables of a syllable sequence, each syllable looked up once. */
+function unitsOf(syllables: readonly string[]): { concepts: Set<string>; content: string[] } {
   const concepts = new Set<string>()
-  for (let i = 0; i + 1 < syllables.length; i++) {
-    const a = syllables[i] as string
-    const b = syllables[i + 1] as string
-    if (isStopword(a) && isStopword(b)) continue
-    if (/^\d+$/.test(a) && /^\d+$/.test(b)) continue
-    concepts.add(`${a} ${b}`)
+  const content: string[] = []
+  let previous = ''
+  let previousStop = true
+  let previousDigits = false
+  for (let i = 0; i < syllables.length; i++) {
+    const syllable = syllables[i] as string
+    const stop = isStopword(syllable)
+    const digits = isDigits(syllable)
+    if (!stop) content.push(syllable)
+    if (i > 0 && !(stop && previousStop) && !(digits && previousDigits)) concepts.add(`${previous} ${syllable}`)
+    previous = syllable
+    previousStop = stop
+    previousDigits = digits
   }
-  return concepts
+  return { concepts, content }
+}
+
+/** Whether a syllable is all ASCII digits (a number split at its separators). */
+function isDigits(syllable: string): boolean {
+  for (let i = 0; i < syllable.length; i++) {
+    const code = syllable.charCodeAt(i)
+    if (code < 48 || code > 57) return false
+  }
+  return syllable.length > 0
+}
+
+/**
+ * What the features compare sentences with (features.ts): every report's
+ * headline and lead.
+ *
+ * @example
+ * contextOf([{ id: 'a', title: 'Bão số 5', lead: 'Bão số 5 đổ bộ.', paragraphs: [] }]) // => { headlines: ['Bão số 5'], leads: ['Bão số 5 đổ bộ.'] }
+ */
+export function contextOf(articles: readonly SummaryArticle[]): { headlines: string[]; leads: string[] } {
+  return {
+    headlines: articles.map((article) => article.title),
+    leads: articles.flatMap((article) => (article.lead === null ? [] : [article.lead])),
+  }
 }

@@ -17,6 +17,12 @@
  *   facts several outlets report are the event;
  * - `centrality`: cosine between the sentence's content syllables and those of
  *   the whole input;
+ * - `leadShare`: for each report's lead (the editor's teaser, which is not
+ *   itself quoted: see candidates.ts), the share of the lead's content bigrams
+ *   the sentence states, averaged over the leads — the body sentences that
+ *   carry what the editors chose to lead with;
+ * - `leadPrecision`: the share of the sentence's own content bigrams found in
+ *   any lead;
  * - `length`: ln(words).
  *
  * The weights are a least-squares fit of each sentence's bigram precision
@@ -27,25 +33,27 @@
 import { type Candidate, conceptsOf } from './candidates.js'
 import { isStopword, toSyllables } from '../text/syllables.js'
 
-export type Features = {
-  opening: number
-  lead: number
-  depth: number
-  headline: number
-  headlineConcepts: number
-  support: number
-  centrality: number
-  length: number
-}
+/** The features, in a fixed order (the fitting script and the weights follow it). */
+export const FEATURE_NAMES = ['opening', 'lead', 'depth', 'headline', 'headlineConcepts', 'support', 'centrality', 'leadShare', 'leadPrecision', 'length'] as const
+
+export type Features = Record<(typeof FEATURE_NAMES)[number], number>
 
 export type FeatureWeights = Features & { bias: number }
 
-/** Features of every candidate, in input order. `headlines` are the input's titles. */
-export function featuresOf(candidates: readonly Candidate[], headlines: readonly string[]): Features[] {
+/** What the features compare sentences with: the input's headlines and its leads (sapos). */
+export type FeatureContext = { headlines: readonly string[]; leads: readonly string[] }
+
+/** Features of every candidate, in input order. */
+export function featuresOf(candidates: readonly Candidate[], context: FeatureContext): Features[] {
+  const { headlines } = context
   const headlineWords = new Set(headlines.flatMap((title) => toSyllables(title)).filter((s) => !isStopword(s)))
   const headlineConcepts = new Set(headlines.flatMap((title) => [...conceptsOf(toSyllables(title))]))
+  const leadConcepts = context.leads.map((lead) => conceptsOf(toSyllables(lead))).filter((concepts) => concepts.size > 0)
+  // Each lead concept → the weight it adds to leadShare (1/size of each lead that has it): one lookup per sentence concept.
+  const leadWeight = new Map<string, number>()
+  for (const concepts of leadConcepts) for (const concept of concepts) leadWeight.set(concept, (leadWeight.get(concept) ?? 0) + 1 / concepts.size)
   const inputVector = new Map<string, number>()
-  for (const candidate of candidates) addContent(inputVector, candidate.syllables)
+  for (const candidate of candidates) for (const syllable of candidate.content) inputVector.set(syllable, (inputVector.get(syllable) ?? 0) + 1)
   const inputNorm = norm(inputVector)
   const perArticle = new Map<number, number>()
   for (const candidate of candidates) perArticle.set(candidate.article, (perArticle.get(candidate.article) ?? 0) + 1)
@@ -59,8 +67,7 @@ export function featuresOf(candidates: readonly Candidate[], headlines: readonly
     // Centrality and headline overlap in one pass over the sentence's syllables.
     const counts = new Map<string, number>()
     let headlineHits = 0
-    for (const syllable of candidate.syllables) {
-      if (isStopword(syllable)) continue
+    for (const syllable of candidate.content) {
       const count = counts.get(syllable) ?? 0
       if (count === 0 && headlineWords.has(syllable)) headlineHits += 1
       counts.set(syllable, count + 1)
@@ -73,7 +80,16 @@ export function featuresOf(candidates: readonly Candidate[], headlines: readonly
     }
     const denominator = Math.sqrt(squares) * inputNorm
     let conceptHits = 0
-    for (const concept of candidate.concepts) if (headlineConcepts.has(concept)) conceptHits += 1
+    let leadHits = 0
+    let leadShare = 0
+    for (const concept of candidate.concepts) {
+      if (headlineConcepts.has(concept)) conceptHits += 1
+      const weight = leadWeight.get(concept)
+      if (weight !== undefined) {
+        leadHits += 1
+        leadShare += weight
+      }
+    }
     return {
       opening: position === 0 ? 1 : 0,
       lead: 1 / (1 + position),
@@ -82,6 +98,8 @@ export function featuresOf(candidates: readonly Candidate[], headlines: readonly
       headlineConcepts: headlineConcepts.size === 0 ? 0 : conceptHits / headlineConcepts.size,
       support: supports === null ? 0 : (supports[i] ?? 0) / (articles - 1),
       centrality: denominator === 0 ? 0 : dot / denominator,
+      leadShare: leadConcepts.length === 0 ? 0 : leadShare / leadConcepts.length,
+      leadPrecision: candidate.concepts.size === 0 ? 0 : leadHits / candidate.concepts.size,
       length: Math.log(Math.max(1, candidate.words)),
     }
   })
@@ -94,17 +112,9 @@ export function featuresOf(candidates: readonly Candidate[], headlines: readonly
  * scoreOf(features, STORY_WEIGHTS)
  */
 export function scoreOf(features: Features, weights: FeatureWeights): number {
-  return (
-    weights.bias +
-    weights.opening * features.opening +
-    weights.lead * features.lead +
-    weights.depth * features.depth +
-    weights.headline * features.headline +
-    weights.headlineConcepts * features.headlineConcepts +
-    weights.support * features.support +
-    weights.centrality * features.centrality +
-    weights.length * features.length
-  )
+  let score = weights.bias
+  for (const name of FEATURE_NAMES) score += weights[name] * features[name]
+  return score
 }
 
 /**
@@ -160,11 +170,6 @@ function supportsOf(candidates: readonly Candidate[]): number[] {
     best.fill(0)
     return sum
   })
-}
-
-function addContent(vector: Map<string, number>, syllables: readonly string[]): Map<string, number> {
-  for (const syllable of syllables) if (!isStopword(syllable)) vector.set(syllable, (vector.get(syllable) ?? 0) + 1)
-  return vector
 }
 
 function norm(vector: ReadonlyMap<string, number>): number {

@@ -5,14 +5,16 @@
  *
  * Sentences are scored by position, cross-report support, headline overlap
  * and centrality (features.ts) with the story weights (weights.ts), then taken
- * best first without restatements (select.ts). With one report, the article
- * model applies.
+ * best first without restatements (select.ts) from a plan (plan.ts) that the
+ * writer keeps, so any length is a cheap selection. With one report, the
+ * article model applies.
  *
  * Pure and deterministic.
  */
-import { type SummaryArticle, candidatesOf } from './candidates.js'
+import { type SummaryArticle, candidatesOf, contextOf } from './candidates.js'
 import { type FeatureWeights, featuresOf, scoreOf } from './features.js'
-import { type Budget, REDUNDANCY_PENALTY, selectSentences } from './select.js'
+import { type SummaryPlan, planOf } from './plan.js'
+import { type Budget, REDUNDANCY_PENALTY, selectFromPlan } from './select.js'
 import { ARTICLE_WEIGHTS, STORY_WEIGHTS } from './weights.js'
 
 /**
@@ -42,28 +44,44 @@ export type StorySummarySentence = { text: string; articleId: string }
 export type StorySummary = { storyId: string; text: string; sentences: StorySummarySentence[]; words: number }
 
 /**
- * Summarize a story's reports within a word budget. Pass the reports oldest
- * first: that is the order of the summary. Stories longer than
- * MAX_SUMMARY_REPORTS are summarized from `reportsToSummarize(articles)`.
+ * The plan of a story summary (plan.ts): its reports scored once. Pass the
+ * reports oldest first; stories longer than MAX_SUMMARY_REPORTS are planned
+ * from `reportsToSummarize(articles)`.
  *
  * @example
- * summarizeStory('bau-cu-campuchia', reports, { words: 120 })
+ * selectFromPlan(planStory(reports), { words: 120 })
  */
-export function summarizeStory(
-  storyId: string,
-  articles: readonly SummaryArticle[],
-  budget: Budget,
-  models: { story: FeatureWeights; article: FeatureWeights } = { story: STORY_WEIGHTS, article: ARTICLE_WEIGHTS },
-): StorySummary {
+export function planStory(articles: readonly SummaryArticle[], models: { story: FeatureWeights; article: FeatureWeights } = { story: STORY_WEIGHTS, article: ARTICLE_WEIGHTS }): SummaryPlan {
   const read = reportsToSummarize(articles)
   const candidates = read.flatMap((article, order) => candidatesOf(article, order))
   const weights = read.length > 1 ? models.story : models.article
-  const scores = featuresOf(candidates, read.map((article) => article.title)).map((features) => scoreOf(features, weights))
-  const chosen = selectSentences(candidates, scores, budget, read.length > 1 ? REDUNDANCY_PENALTY.story : REDUNDANCY_PENALTY.article).sort((a, b) => a.article - b.article || a.index - b.index)
+  const scores = featuresOf(candidates, contextOf(read)).map((features) => scoreOf(features, weights))
+  return planOf(candidates, scores, read.length > 1 ? REDUNDANCY_PENALTY.story : REDUNDANCY_PENALTY.article)
+}
+
+/**
+ * A story summary of some length, from its plan.
+ *
+ * @example
+ * storySummaryFromPlan('bau-cu-campuchia', planStory(reports), { words: 40 })
+ */
+export function storySummaryFromPlan(storyId: string, plan: SummaryPlan, budget: Budget): StorySummary {
+  const chosen = selectFromPlan(plan, budget)
   return {
     storyId,
     text: chosen.map((c) => c.text).join(' '),
     sentences: chosen.map((c) => ({ text: c.text, articleId: c.articleId })),
     words: chosen.reduce((sum, c) => sum + c.words, 0),
   }
+}
+
+/**
+ * Summarize a story's reports within a word budget. Pass the reports oldest
+ * first: that is the order of the summary.
+ *
+ * @example
+ * summarizeStory('bau-cu-campuchia', reports, { words: 120 })
+ */
+export function summarizeStory(storyId: string, articles: readonly SummaryArticle[], budget: Budget, models?: { story: FeatureWeights; article: FeatureWeights }): StorySummary {
+  return storySummaryFromPlan(storyId, planStory(articles, models), budget)
 }

@@ -7,7 +7,31 @@
 import type { FeatureWeights } from './features.js'
 
 /** Story sentences; target: the cluster's two human summaries. */
-export const STORY_WEIGHTS: FeatureWeights = { bias: 0.059, opening: -0.23, lead: 0.56, depth: 0.028, headline: 0.23, headlineConcepts: 0.089, support: 0.33, centrality: 0.21, length: -0.041 }
+export const STORY_WEIGHTS: FeatureWeights = {
+  bias: 0.0095,
+  opening: -0.21,
+  lead: 0.53,
+  depth: 0.033,
+  headline: 0.2,
+  headlineConcepts: -0.016,
+  support: 0.3,
+  centrality: 0.15,
+  leadShare: 0.1,
+  leadPrecision: 0.2,
+  length: -0.025,
+}
 
 /** Article sentences; target: the article's editor-written lead (sapo). */
-export const ARTICLE_WEIGHTS: FeatureWeights = { bias: -0.002, opening: -0.027, lead: 0.095, depth: -0.0066, headline: 0.248, headlineConcepts: -0.02, support: 0, centrality: 0.13, length: -0.0063 }
+export const ARTICLE_WEIGHTS: FeatureWeights = {
+  bias: -0.0024,
+  opening: -0.007,
+  lead: 0.045,
+  depth: -0.027,
+  headline: 0.05,
+  headlineConcepts: 0.16,
+  support: 0,
+  centrality: 0.18,
+  leadShare: 0,
+  leadPrecision: 0,
+  length: 0.044,
+}

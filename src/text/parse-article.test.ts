@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { cleanParagraphs, isValidPartialDate, parseArticleText } from './parse-article.js'
+import { cleanParagraphs, cutDateline, isValidPartialDate, parseArticleText } from './parse-article.js'
 
 const seed = (name: string) => readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8')
 const VIETNAMPLUS = seed('vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt')
@@ -101,6 +101,53 @@ describe('cleanParagraphs', () => {
   it('drops repeated paragraphs, captions and the closing credit', () => {
     const cleaned = cleanParagraphs(['Một.', 'Ảnh minh họa', 'Một.', 'Hai./.', '(Theo Reuters)', 'Tin liên quan', 'Ba.'])
     expect(cleaned).toEqual({ paragraphs: ['Một.', 'Hai.'], captions: [], source: 'Reuters' })
+  })
+
+  it('drops related-article lines without ending the article', () => {
+    const cleaned = cleanParagraphs([
+      'Cháy lớn tại chợ Đồng Xuân.',
+      '>> Pháp, Mexico giận dữ đòi Mỹ giải thích về cáo buộc do thám',
+      'Xem thêm: Hà Nội ra quân kiểm tra phòng cháy',
+      'Clip: Hiện trường vụ cháy',
+      'Lực lượng cứu hỏa đã khống chế đám cháy.',
+    ])
+    expect(cleaned.paragraphs).toEqual(['Cháy lớn tại chợ Đồng Xuân.', 'Lực lượng cứu hỏa đã khống chế đám cháy.'])
+  })
+
+  it.each<[string, string, string | null]>([
+    ['… bà Harf khẳng định. CT (Theo AP/RIA Novosti)', '… bà Harf khẳng định.', 'AP/RIA Novosti'],
+    ['… điều tra làm rõ. H.Y (tổng hợp)', '… điều tra làm rõ.', null],
+    ['… với tốc độ từ 7-7,2%./. Đỗ Tuấn Anh/VOV-Phnom Penh', '… với tốc độ từ 7-7,2%.', null],
+    ['… tẩy chay họp quốc hội. NGUYỆT PHƯƠNG', '… tẩy chay họp quốc hội.', null],
+    ['… vào ngày 3.12. B.M.', '… vào ngày 3.12.', null],
+    ['… tranh chấp gay gắt với Trung Quốc. Gia Tùng Theo Inquirer, Telegraph', '… tranh chấp gay gắt với Trung Quốc.', null],
+  ])('cuts the signature that ends a flattened body: %j', (body, text, source) => {
+    const cleaned = cleanParagraphs(['Mở đầu bài viết.', body])
+    expect(cleaned.paragraphs).toEqual(['Mở đầu bài viết.', text])
+    expect(cleaned.source).toBe(source)
+  })
+
+  it('keeps an unpunctuated last sentence, which reads as reporting', () => {
+    const body = 'Tàu Nhật đuổi tàu Trung Quốc. Năm 2013, tàu tuần tra Nhật Bản đuổi tàu cảnh sát biển Trung Quốc ở vùng biển đảo Senkaku'
+    expect(cleanParagraphs([body]).paragraphs).toEqual([body])
+  })
+
+  it('drops a byline on a line of its own', () => {
+    expect(cleanParagraphs(['Một câu.', 'Hai câu.', 'NGUYỆT PHƯƠNG']).paragraphs).toEqual(['Một câu.', 'Hai câu.'])
+  })
+})
+
+describe('the dateline tag', () => {
+  it('is cut from the lead and names the source when the page has no closing credit', () => {
+    const article = parseArticleText('Cháy chợ Đồng Xuân\n\nTTO - Rạng sáng nay, một đám cháy lớn bùng phát tại chợ Đồng Xuân.\n\nLực lượng cứu hỏa có mặt sau 10 phút.')
+    expect(article?.lead).toBe('Rạng sáng nay, một đám cháy lớn bùng phát tại chợ Đồng Xuân.')
+    expect(article?.source).toBe('TTO')
+  })
+
+  it('is cut from the body when there is no lead', () => {
+    const { paragraphs, outlet } = cutDateline(null, ['(Dân trí) - Không khí lạnh tăng cường.', 'Hai.'])
+    expect(paragraphs).toEqual(['Không khí lạnh tăng cường.', 'Hai.'])
+    expect(outlet).toBe('Dân trí')
   })
 })
 

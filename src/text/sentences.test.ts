@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isCaption, segmentSentences, splitSentences } from './sentences.js'
+import { MAX_SENTENCE_WORDS, isCaption, segmentSentences, splitSentences } from './sentences.js'
 
 describe('splitSentences', () => {
   it.each<[string, string, string[]]>([
@@ -8,13 +8,35 @@ describe('splitSentences', () => {
     ['quotes after the period', 'Ông nói: “Chúng tôi sẽ thắng.” Bà gật đầu.', ['Ông nói: “Chúng tôi sẽ thắng.”', 'Bà gật đầu.']],
     ['an ellipsis after a quote', 'Họ hô “Dân chủ muôn năm”… Bên cạnh đó, cảnh sát có mặt.', ['Họ hô “Dân chủ muôn năm”…', 'Bên cạnh đó, cảnh sát có mặt.']],
     ['questions and exclamations', 'Vì sao? Vì giá tăng! Người dân lo lắng.', ['Vì sao?', 'Vì giá tăng!', 'Người dân lo lắng.']],
-    ['a flattened dash photo credit', 'Người biểu tình sáng nay - Ảnh: AFP Theo hãng tin AFP, cuộc biểu tình kéo dài.', ['Người biểu tình sáng nay - Ảnh: AFP', 'Theo hãng tin AFP, cuộc biểu tình kéo dài.']],
-    ['a parenthesized photo credit', 'Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh) Tại cuộc họp báo, ông Sam Rainsy nói.', ['Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh)', 'Tại cuộc họp báo, ông Sam Rainsy nói.']],
+    [
+      'a flattened dash photo credit',
+      'Người biểu tình sáng nay - Ảnh: AFP Theo hãng tin AFP, cuộc biểu tình kéo dài.',
+      ['Người biểu tình sáng nay - Ảnh: AFP', 'Theo hãng tin AFP, cuộc biểu tình kéo dài.'],
+    ],
+    [
+      'a parenthesized photo credit',
+      'Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh) Tại cuộc họp báo, ông Sam Rainsy nói.',
+      ['Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh)', 'Tại cuộc họp báo, ông Sam Rainsy nói.'],
+    ],
     ['no final punctuation', 'Một dòng không có dấu chấm', ['Một dòng không có dấu chấm']],
     ['a period before a lowercase word', 'Giá 3.5 USD. và tăng dần', ['Giá 3.5 USD. và tăng dần']],
     ['a sentence opening with a number', 'Vụ việc xảy ra hôm qua. 20 người bị thương.', ['Vụ việc xảy ra hôm qua.', '20 người bị thương.']],
+    ['a temperature unit before a new sentence', 'Nhiệt độ lên tới 40 độ C. Sau đó trời mưa to.', ['Nhiệt độ lên tới 40 độ C.', 'Sau đó trời mưa to.']],
+    ['"and so on" before a new sentence', 'Họ bán rau, thịt, cá v.v. Nhưng giá đều tăng.', ['Họ bán rau, thịt, cá v.v.', 'Nhưng giá đều tăng.']],
+    ['an ellipsis inside an open quotation', 'Ông nói: “Tôi… Tôi không biết gì cả”. Sau đó ông về.', ['Ông nói: “Tôi… Tôi không biết gì cả”.', 'Sau đó ông về.']],
+    ['city and degree abbreviations', 'PGS.TS. Trần Văn B đến TP.HCM. Ông ở Q.3 hai ngày.', ['PGS.TS. Trần Văn B đến TP.HCM.', 'Ông ở Q.3 hai ngày.']],
+    ['a flattened related-article link', 'Cảnh sát phong tỏa hiện trường. >> Pháp, Mexico giận dữ đòi Mỹ giải thích', ['Cảnh sát phong tỏa hiện trường.', '>> Pháp, Mexico giận dữ đòi Mỹ giải thích']],
   ])('handles %s', (_name, text, expected) => {
     expect(splitSentences(text)).toEqual(expected)
+  })
+
+  it('cuts a run without punctuation into bounded pieces, at a comma when it can', () => {
+    const run = Array.from({ length: 450 }, (_, i) => (i % 37 === 36 ? 'hàng,' : 'hàng')).join(' ')
+    const pieces = splitSentences(run)
+    expect(pieces.length, 'several pieces').toBeGreaterThanOrEqual(3)
+    for (const piece of pieces) expect(piece.split(' ').length, 'each piece bounded').toBeLessThanOrEqual(MAX_SENTENCE_WORDS)
+    expect(pieces[0], 'the first piece ends at a comma').toMatch(/,$/)
+    expect(pieces.join(' '), 'nothing lost').toBe(run)
   })
 
   it('returns nothing for blank text', () => {
@@ -27,6 +49,14 @@ describe('isCaption', () => {
     expect(isCaption('Người biểu tình sáng nay - Ảnh: AFP')).toBe(true)
     expect(isCaption('Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh)')).toBe(true)
     expect(isCaption('Theo hãng tin AFP, cuộc biểu tình kéo dài.')).toBe(false)
+  })
+
+  it('recognizes related-article links, labels and illustration credits', () => {
+    expect(isCaption('>> Ấn Độ, Philippines họp kín về Biển Đông')).toBe(true)
+    expect(isCaption('TIN BÀI LIÊN QUAN: Các nhân viên cứu hộ tại hiện trường.')).toBe(true)
+    expect(isCaption('Ảnh minh họa')).toBe(true)
+    expect(isCaption('Đồ họa: Usgs.gov')).toBe(true)
+    expect(isCaption('UBND TP quyết định mở rộng đường.'), 'an acronym opening a sentence').toBe(false)
   })
 })
 
@@ -50,6 +80,20 @@ describe('segmentSentences', () => {
     expect(segmentSentences('Sáng nay ông Theo Walcott tới Hà Nội vào ngày 5/3 để dự Ngày Nhà giáo.')).toEqual([
       { text: 'Sáng nay ông Theo Walcott tới Hà Nội vào ngày 5/3 để dự Ngày Nhà giáo.', caption: false },
     ])
+  })
+
+  it('cuts an illustration label glued to the next sentence', () => {
+    expect(segmentSentences('Ảnh minh họa Thủ tướng Nhật Bản Shinzo Abe đã phê chuẩn kế hoạch.')).toEqual([
+      { text: 'Ảnh minh họa', caption: true },
+      { text: 'Thủ tướng Nhật Bản Shinzo Abe đã phê chuẩn kế hoạch.', caption: false },
+    ])
+  })
+
+  it('marks a graphics credit after a map caption', () => {
+    const [map, credit, news] = segmentSentences('Bản đồ vị trí trận động đất. Đồ họa: Usgs.gov Theo Trung tâm Địa chấn học, trận động đất xảy ra lúc 20h02.')
+    expect(map?.caption, 'the map caption').toBe(true)
+    expect(credit?.caption, 'the credit').toBe(true)
+    expect(news).toEqual({ text: 'Theo Trung tâm Địa chấn học, trận động đất xảy ra lúc 20h02.', caption: false })
   })
 
   it('marks a leading parenthesized source credit', () => {

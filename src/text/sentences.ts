@@ -23,25 +23,73 @@ import { isStopword, toSyllables } from './syllables.js'
  * few foreign honorifics that appear in translated wire copy.
  */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'TP', 'Tp', 'TS', 'Ts', 'PGS', 'GS', 'ThS', 'Th', 'S', 'BS', 'KS', 'CN', 'NXB', 'TX', 'TT', 'ĐH',
-  'Q', 'P', 'H', 'X', 'St', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Jr', 'Sr', 'No', 'Co', 'Inc', 'Ltd', 'Corp',
-  'v', 'vv', 'tr', 'vd', 'VD', 'Tel', 'ĐT',
+  'TP',
+  'Tp',
+  'TS',
+  'Ts',
+  'PGS',
+  'GS',
+  'ThS',
+  'Th',
+  'S',
+  'BS',
+  'KS',
+  'CN',
+  'NXB',
+  'TX',
+  'TT',
+  'ĐH',
+  'Q',
+  'P',
+  'H',
+  'X',
+  'St',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Prof',
+  'Jr',
+  'Sr',
+  'No',
+  'Co',
+  'Inc',
+  'Ltd',
+  'Corp',
+  'v',
+  'vv',
+  'tr',
+  'vd',
+  'VD',
+  'Tel',
+  'ĐT',
 ])
 
 /** Sentence-final punctuation, with any closing quotes or brackets on either side. */
 const TERMINAL = /[”"’»)\]]*(?:[.!?]+|…|\.\.\.)[”"’»)\]]*/gu
 
 /** What may open a sentence: a capital, a digit, an opening quote or bracket, a dash. */
-const OPENER = /^[\p{Lu}\p{N}“"‘«(\[–—-]/u
+const OPENER = /^[\p{Lu}\p{N}“"‘«([–—-]/u
 
 /**
- * A photo credit flattened into the text: ` - Ảnh: `, ` – Nguồn: `, or after a
- * finished caption sentence, `. Ảnh: `.
+ * Labels of a photo or media credit (`Ảnh: AFP`, `Nguồn: Reuters`, `Đồ họa: USGS`),
+ * optionally `minh họa` (an illustration), spelled with either tone placement.
  */
-const DASH_CREDIT = /(?:\s[-–—]\s*|(?<=[.!?]\s)|^)(?:Ảnh|Nguồn|Photo|Video|Clip)(?:\s+minh\s+họa)?\s*:\s*/gu
+const CREDIT_LABEL = '(?:Ảnh|Nguồn|Photo|Video|Clip|Đồ họa|Đồ hoạ|Hình)(?:\\s+minh\\s+h(?:ọa|oạ))?'
+
+/**
+ * A photo credit flattened into the text: ` - Ảnh: `, `Nam- Ảnh: `, ` – Nguồn: `,
+ * after a finished caption sentence (`. Ảnh: `), or straight after the
+ * caption (`… hôm 28-10 Ảnh: Reuters Do thám …`): a capitalized label with a
+ * colon inside a sentence is a credit.
+ */
+const DASH_CREDIT = new RegExp(`(?:\\s?[-–—]\\s*|\\s|(?<=[.!?]\\s)|^)${CREDIT_LABEL}\\s*:\\s*`, 'gu')
 
 /** Where a credit starts after a finished sentence (`… nhiệm vụ. Ảnh: AFP …`): the caption before it ends there. */
-const CREDIT_AFTER_SENTENCE = /(?<=[.!?]\s)(?:Ảnh|Nguồn|Photo)(?:\s+minh\s+họa)?\s*:/gu
+const CREDIT_AFTER_SENTENCE = new RegExp(`(?<=[.!?]\\s)${CREDIT_LABEL}\\s*:`, 'gu')
+
+/** An illustration label glued to the next sentence: `Ảnh minh họa Thủ tướng Nhật Bản …`. */
+const ILLUSTRATION_LABEL = /(?:^|(?<=[.!?]\s))(?:Ảnh|Hình)\s+minh\s+h(?:ọa|oạ)\.?(?=\s+[\p{Lu}“"])/gu
 
 /**
  * Words that open a sentence and are never capitalized mid-sentence: when one
@@ -49,7 +97,17 @@ const CREDIT_AFTER_SENTENCE = /(?<=[.!?]\s)(?:Ảnh|Nguồn|Photo)(?:\s+minh\s+h
  * period (`… RS-20V Voyevoda của Nga Ngày 30/10, Tổng thống …`). Time openers
  * count only before a number (`Ngày 30/10`), to spare names like "Ngày Nhà giáo".
  */
-const FUSED_OPENER = /(?<=[\p{L}\p{N}])\s+(?=(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,]))/gu
+const FUSED_OPENER =
+  /(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,])/gu
+
+/** The capitalized words a flattened credit starts with (`ảnh hưởng`, lowercase, is everywhere and never one). */
+const CAPITAL_LABEL = /Ảnh|Nguồn|Photo|Video|Clip|Đồ h|Hình/u
+
+/**
+ * A related-article link a page flattened into the text (`>> Pháp, Mexico
+ * giận dữ …`): the segment it opens is never reporting.
+ */
+const RELATED_MARK = /(?:^|\s)(?:>>|»)\s*(?=\S)/gu
 
 /**
  * A parenthesized photo credit followed by more text: `(Ảnh: Đỗ Tuấn Anh) Tại`,
@@ -67,11 +125,28 @@ const PAREN_PHOTO_NOTE = /\((?:Trong|trong)\s+ảnh\s*:[^()]{1,80}\)(?=\s+[\p{Lu
  */
 const MAX_CREDIT_TOKENS = 4
 
-/** A sentence that ends in a photo credit: a caption, not reporting. */
-const CAPTION_TAIL = /(?:[-–—]\s*|\(\s*)(?:Ảnh|Nguồn|Photo|Video|Clip)(?:\s+minh\s+họa)?\s*:[^.!?]{0,60}\)?[.!]?$/u
+/** A sentence that ends in a photo credit (`… - Ảnh: Yahoo!.`, `… - Ảnh Theverge`, `… (ảnh: Việt Hưng).`): a caption, not reporting. */
+const CAPTION_TAIL = new RegExp(`(?:[-–—]\\s*${CREDIT_LABEL}|\\(\\s*(?:${CREDIT_LABEL}|ảnh|nguồn))(?:\\s*:(?:[^.!?]|[.!](?=\\S)){0,60}|\\s+\\p{Lu}[^.!?:]{0,40})\\)?[.!]*$`, 'u')
 
-/** A credit on its own: `Ảnh: AFP`, `(Nguồn: Reuters)`, `Ảnh: Telegraph.` */
-const CREDIT_ONLY = /^\(?(?:Ảnh|Nguồn|Photo|Video|Clip)(?:\s+minh\s+họa)?\s*:[^.!?]{0,60}\)?[.!]?$/u
+/** A credit on its own: `Ảnh: AFP`, `(Nguồn: Reuters)`, `Ảnh: Telegraph.`, `Ảnh minh họa`. */
+const CREDIT_ONLY = new RegExp(`^\\(?${CREDIT_LABEL}(?:\\s*:(?:[^.!?]|\\.(?=\\S)){0,60})?\\)?[.!]?$`, 'u')
+
+/**
+ * A related-article link (`>> …`, `» …`), a leading all-capitals label
+ * (`TIN BÀI LIÊN QUAN: …`), or a photo described by what it shows (`Ảnh Góa
+ * phụ Trắng khoe con trai …`; `ảnh hưởng` is lowercase and never matches).
+ */
+const LINK_OR_LABEL = /^(?:>>|»|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){1,3}\s*:|(?:Ảnh|Hình)\s+\p{Lu})/u
+
+/**
+ * Longest sentence, in words. A run of text without sentence punctuation (a
+ * table flattened into one line, a page with no periods) is cut into pieces
+ * no longer than this, at a comma or semicolon when there is one, so that no
+ * unit a summary quotes or a splitter scans is unbounded. In the dev set's
+ * bodies the 99th percentile is 101 words and the longest sentence 175, so
+ * 200 never cuts a real sentence.
+ */
+export const MAX_SENTENCE_WORDS = 200
 
 /** A sentence of a paragraph, and whether it is a photo caption rather than reporting. */
 export type Sentence = { text: string; caption: boolean }
@@ -103,7 +178,7 @@ export function splitSentences(paragraph: string): string[] {
 export function segmentSentences(paragraph: string): Sentence[] {
   const text = paragraph.trim()
   if (text === '') return []
-  const cuts = [...terminalCuts(text), ...creditCuts(text), ...fusedCuts(text)].sort((a, b) => a.at - b.at || Number(b.caption) - Number(a.caption))
+  const cuts = [...terminalCuts(text), ...creditCuts(text), ...fusedCuts(text), ...relatedCuts(text)].sort((a, b) => a.at - b.at || Number(b.caption) - Number(a.caption))
   const sentences: Sentence[] = []
   let start = 0
   for (const cut of cuts) {
@@ -120,7 +195,32 @@ export function segmentSentences(paragraph: string): Sentence[] {
   }
   const rest = text.slice(start).trim()
   if (rest !== '') sentences.push({ text: rest, caption: isCaption(rest) })
-  return sentences
+  return sentences.flatMap(boundLength)
+}
+
+/** A sentence cut into pieces of at most MAX_SENTENCE_WORDS words (see the constant). */
+function boundLength(sentence: Sentence): Sentence[] {
+  // Fewer characters than two per word allowed cannot hold too many words.
+  if (sentence.text.length < 2 * MAX_SENTENCE_WORDS) return [sentence]
+  const words = sentence.text.split(' ')
+  if (words.length <= MAX_SENTENCE_WORDS) return [sentence]
+  const pieces: Sentence[] = []
+  let start = 0
+  while (start < words.length) {
+    let end = Math.min(words.length, start + MAX_SENTENCE_WORDS)
+    if (end < words.length) {
+      // Prefer to end a piece after a comma or semicolon in its second half.
+      for (let i = end - 1; i > start + MAX_SENTENCE_WORDS / 2; i--) {
+        if (/[,;:]$/.test(words[i] ?? '')) {
+          end = i + 1
+          break
+        }
+      }
+    }
+    pieces.push({ text: words.slice(start, end).join(' '), caption: sentence.caption })
+    start = end
+  }
+  return pieces
 }
 
 /**
@@ -131,7 +231,7 @@ export function segmentSentences(paragraph: string): Sentence[] {
  * isCaption('Người biểu tình ở Phnom Penh - Ảnh: AFP') // => true
  */
 export function isCaption(sentence: string): boolean {
-  return CAPTION_TAIL.test(sentence) || CREDIT_ONLY.test(sentence)
+  return CAPTION_TAIL.test(sentence) || CREDIT_ONLY.test(sentence) || LINK_OR_LABEL.test(sentence)
 }
 
 /** Offsets just after sentence-final punctuation that is followed by a new sentence. */
@@ -139,13 +239,23 @@ function terminalCuts(text: string): Cut[] {
   const cuts: Cut[] = []
   for (const match of text.matchAll(TERMINAL)) {
     const end = match.index + match[0].length
-    const after = text.slice(end)
-    if (after === '' || !/^\s/.test(after)) continue
-    if (!OPENER.test(after.trimStart())) continue
+    // A new sentence follows after whitespace (looked at in place: slicing the rest of a long paragraph per period is quadratic).
+    let next = end
+    while (next < text.length && /\s/.test(text.charAt(next))) next += 1
+    if (next === end || next === text.length) continue
+    if (!OPENER.test(text.charAt(next))) continue
     if (match[0] === '.' && endsWithAbbreviation(text.slice(0, match.index))) continue
+    // `“Tôi… Tôi không biết”`: an ellipsis inside an open quotation is a pause, not an end.
+    if (/^(?:…|\.\.\.)$/.test(match[0]) && insideQuote(text, match.index)) continue
     cuts.push({ at: end, caption: false })
   }
   return cuts
+}
+
+/** Whether a curly quotation opened before `at` is still open there (the quote closes after it). */
+function insideQuote(text: string, at: number): boolean {
+  const open = text.lastIndexOf('“', at)
+  return open !== -1 && text.lastIndexOf('”', at) < open && text.indexOf('”', at) !== -1
 }
 
 /** Whether the text before a lone period ends in an abbreviation or an initial. */
@@ -155,6 +265,10 @@ function endsWithAbbreviation(before: string): boolean {
   while (start > 0 && !/[\s(“"]/u.test(before[start - 1] ?? ' ')) start -= 1
   const token = before.slice(start)
   if (token === '') return false
+  // `v.v.` (and so on) closes an enumeration: before a capital, the sentence ends.
+  if (token === 'v.v') return false
+  // `40 độ C.`: a unit letter after `độ` is not an initial.
+  if (/^[CFK]$/.test(token) && /\sđộ\s*$/u.test(before.slice(Math.max(0, start - 5), start))) return false
   // PGS.TS, Th.S, v.v: every dotted part must be a known abbreviation.
   return token.split('.').every((part) => ABBREVIATIONS.has(part) || /^\p{Lu}$/u.test(part))
 }
@@ -162,25 +276,52 @@ function endsWithAbbreviation(before: string): boolean {
 /** Offsets just after a flattened photo credit, where the next sentence starts. */
 function creditCuts(text: string): Cut[] {
   const cuts: Cut[] = []
-  for (const match of text.matchAll(CREDIT_AFTER_SENTENCE)) cuts.push({ at: match.index, caption: true })
-  for (const match of text.matchAll(PAREN_PHOTO_NOTE)) {
-    cuts.push({ at: match.index, caption: false }, { at: match.index + match[0].length, caption: true })
+  // Most paragraphs credit no photo: cheap scans for the words each pattern needs before the pattern.
+  const labelled = CAPITAL_LABEL.test(text)
+  if (labelled) for (const match of text.matchAll(CREDIT_AFTER_SENTENCE)) cuts.push({ at: match.index, caption: true })
+  if (text.includes('minh h')) for (const match of text.matchAll(ILLUSTRATION_LABEL)) cuts.push({ at: match.index, caption: false }, { at: match.index + match[0].length, caption: true })
+  if (text.includes('(')) {
+    for (const match of text.matchAll(PAREN_PHOTO_NOTE)) {
+      cuts.push({ at: match.index, caption: false }, { at: match.index + match[0].length, caption: true })
+    }
+    for (const match of text.matchAll(PAREN_CREDIT)) {
+      cuts.push({ at: match.index + match[0].length, caption: true })
+      // `Một chiếc UAV của Mỹ. (Nguồn DPA) Tổ chức …`: the sentence before the credit is its caption.
+      if (/[.!?]\s+$/u.test(text.slice(Math.max(0, match.index - 2), match.index))) cuts.push({ at: match.index, caption: true })
+    }
   }
-  for (const match of text.matchAll(PAREN_CREDIT)) {
-    cuts.push({ at: match.index + match[0].length, caption: true })
-    // `Một chiếc UAV của Mỹ. (Nguồn DPA) Tổ chức …`: the sentence before the credit is its caption.
-    if (/[.!?]\s+$/u.test(text.slice(Math.max(0, match.index - 2), match.index))) cuts.push({ at: match.index, caption: true })
-  }
-  for (const match of text.matchAll(DASH_CREDIT)) {
-    const end = creditNameEnd(text, match.index + match[0].length)
-    if (end !== null) cuts.push({ at: end, caption: true })
+  if (labelled) {
+    for (const match of text.matchAll(DASH_CREDIT)) {
+      const end = creditNameEnd(text, match.index + match[0].length)
+      if (end !== null) cuts.push({ at: end, caption: true })
+    }
   }
   return cuts
 }
 
-/** Offsets where a caption without punctuation was fused onto the next sentence. */
+/** Offsets where a related-article link starts: the sentence before it ends there, and the link's segment is marked by isCaption. */
+function relatedCuts(text: string): Cut[] {
+  if (!text.includes('>>') && !text.includes('»')) return []
+  return [...text.matchAll(RELATED_MARK)].map((match) => ({ at: match.index + (match[0].startsWith(' ') ? 1 : 0), caption: false }))
+}
+
+/**
+ * Offsets where a caption without punctuation was fused onto the next
+ * sentence: an opener (FUSED_OPENER) right after a space that follows a letter
+ * or digit. (The pattern starts at the opener's capital and the context is
+ * checked here: a look-behind tried at every character was the splitter's
+ * slowest step.)
+ */
 function fusedCuts(text: string): Cut[] {
-  return [...text.matchAll(FUSED_OPENER)].map((match) => ({ at: match.index + match[0].length, caption: true }))
+  const cuts: Cut[] = []
+  for (const match of text.matchAll(FUSED_OPENER)) {
+    const at = match.index
+    if (at < 2 || !/\s/.test(text.charAt(at - 1))) continue
+    let before = at - 1
+    while (before > 0 && /\s/.test(text.charAt(before))) before -= 1
+    if (/[\p{L}\p{N}]/u.test(text.charAt(before))) cuts.push({ at, caption: true })
+  }
+  return cuts
 }
 
 /**
@@ -200,7 +341,10 @@ function creditNameEnd(text: string, from: number): number | null {
   let inAcronym = true
   for (let token = tokenPattern.exec(text); token; token = tokenPattern.exec(text)) {
     const word = token[0]
-    const capitalized = /^[\p{Lu}\p{N}]/u.test(word)
+    // `Nguồn: scmp.com Ông …`: a lowercase host name is a credit too.
+    const capitalized = /^[\p{Lu}\p{N}]/u.test(word) || (count === 0 && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|vn|net|org|info|tv)$/i.test(word))
+    // `Ảnh: KCNA KCNA dẫn lời …`: the agency credited, then named again as the subject.
+    if (count > 0 && word === lastWord) return end
     const opensSentence = count > 0 && (isStopword(toSyllables(word).join(' ')) || !capitalized)
     if (opensSentence || count === MAX_CREDIT_TOKENS) {
       if (capitalized || /^[“"]/.test(word)) return end

@@ -76,7 +76,6 @@ function checkSummary(value: unknown): Summary {
   return { title: v.title, text: String(v.text ?? ''), sentences, source: v.source ?? null, url: v.url ?? null }
 }
 
-
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag)
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value)
@@ -102,8 +101,13 @@ class BantinSummary extends HTMLElement {
     if (this.isConnected) void this.render()
   }
 
+  /** The labels' language: `lang="en"` translates the labels only; the article text stays Vietnamese. */
+  private get labelLang(): 'vi' | 'en' {
+    return this.getAttribute('lang') === 'en' ? 'en' : 'vi'
+  }
+
   private get labels() {
-    return this.getAttribute('lang') === 'en' ? LABELS.en : LABELS.vi
+    return LABELS[this.labelLang]
   }
 
   private async render(): Promise<void> {
@@ -115,7 +119,7 @@ class BantinSummary extends HTMLElement {
     const id = story ?? article
     const labels = this.labels
     const section = el('section', { 'aria-busy': 'true', 'aria-live': 'polite' })
-    section.append(el('p', { class: 'state', role: 'status' }, labels.loading))
+    section.append(el('p', { class: 'state', role: 'status', lang: this.labelLang }, labels.loading))
     this.show(section)
     if (id === null || id === '') return this.fail(generation, labels.error)
     const query = words !== null && /^\d+$/.test(words) ? `?words=${words}` : ''
@@ -132,8 +136,9 @@ class BantinSummary extends HTMLElement {
     const labels = this.labels
     const headingId = 'bantin-title'
     const section = el('section', { 'aria-labelledby': headingId })
-    section.append(el('p', { class: 'kicker' }, isStory ? labels.story : labels.article), el('h2', { id: headingId }, summary.title))
-    const list = el('ol')
+    // The host's `lang` attribute is inherited by everything inside: mark the labels and the (Vietnamese) text each with its own.
+    section.append(el('p', { class: 'kicker', lang: this.labelLang }, isStory ? labels.story : labels.article), el('h2', { id: headingId, lang: 'vi' }, summary.title))
+    const list = el('ol', { lang: 'vi' })
     for (const sentence of summary.sentences) {
       const item = el('li')
       item.append(document.createTextNode(`${sentence.text} `))
@@ -150,7 +155,7 @@ class BantinSummary extends HTMLElement {
     section.append(list)
     const more = safeHref(isStory ? summary.sentences.find((s) => safeHref(s.url) !== null)?.url : summary.url)
     if (more !== null) {
-      const p = el('p', { class: 'more' })
+      const p = el('p', { class: 'more', lang: this.labelLang })
       p.append(el('a', { href: more, target: '_blank', rel: 'noopener' }, `${labels.more} →`))
       section.append(p)
     }
@@ -160,7 +165,7 @@ class BantinSummary extends HTMLElement {
   private fail(generation: number, message: string): void {
     if (generation !== this.generation) return
     const section = el('section')
-    section.append(el('p', { class: 'state', role: 'alert' }, message))
+    section.append(el('p', { class: 'state', role: 'alert', lang: this.labelLang }, message))
     this.show(section)
   }
 

@@ -5,6 +5,10 @@
  * hono's `html` template (a title `<img src=x onerror=…>` shows as text).
  * The script posts the content height to the host page so it can size the frame.
  *
+ * The page's language is Vietnamese (`<html lang="vi">`): `lang=en` translates
+ * the labels only, and only they are marked `lang="en"`, so a screen reader
+ * still reads the article text as Vietnamese.
+ *
  * Pure: renders strings from data; the route reads storage and sets headers.
  */
 import { html, raw } from 'hono/html'
@@ -32,9 +36,7 @@ a{color:var(--link)}a:focus-visible{outline:2px solid var(--link);outline-offset
 /** The one inline script: report the content height to the embedding page. */
 export const EMBED_SCRIPT = `(function(){function s(){parent.postMessage({type:"bantin:resize",height:document.documentElement.scrollHeight},"*")}addEventListener("load",s);if(window.ResizeObserver)new ResizeObserver(s).observe(document.body)})()`
 
-export type EmbedInput =
-  | { kind: 'story'; summary: StorySummaryRecord }
-  | { kind: 'article'; summary: ArticleSummaryRecord }
+export type EmbedInput = { kind: 'story'; summary: StorySummaryRecord } | { kind: 'article'; summary: ArticleSummaryRecord }
 
 /**
  * The embed page for a story or article summary.
@@ -42,18 +44,18 @@ export type EmbedInput =
  * @example
  * renderEmbedPage({ kind: 'story', summary }, { theme: 'auto', lang: 'vi', oembedHref, canonical })
  */
-export function renderEmbedPage(
-  input: EmbedInput,
-  options: { theme: Theme; lang: Lang; oembedHref: string; canonical: string },
-): string {
+export function renderEmbedPage(input: EmbedInput, options: { theme: Theme; lang: Lang; oembedHref: string; canonical: string }): string {
   const labels = LABELS[options.lang]
+  // The page is Vietnamese text; `lang=en` translates the labels only, so they alone are marked English.
+  const labelLang = options.lang === 'vi' ? '' : html` lang="${options.lang}"`
   const { summary } = input
-  const items = input.kind === 'story'
-    ? input.summary.sentences.map((s) => html`<li>${s.text} ${credit(s.source, s.url)}</li>`)
-    : input.summary.sentences.map((s) => html`<li>${s.text}${input.summary.source === null ? '' : html` <span class="credit">— ${input.summary.source}</span>`}</li>`)
+  const items =
+    input.kind === 'story'
+      ? input.summary.sentences.map((s) => html`<li>${s.text} ${credit(s.source, s.url)}</li>`)
+      : input.summary.sentences.map((s) => html`<li>${s.text}${input.summary.source === null ? '' : html` <span class="credit">— ${input.summary.source}</span>`}</li>`)
   const moreHref = safeHref(input.kind === 'story' ? input.summary.sentences.find((s) => safeHref(s.url) !== null)?.url : input.summary.url)
   return html`<!doctype html>
-<html lang="${options.lang}" data-theme="${options.theme}">
+<html lang="vi" data-theme="${options.theme}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -64,10 +66,10 @@ export function renderEmbedPage(
 </head>
 <body>
 <main aria-labelledby="t">
-<p class="kicker">${input.kind === 'story' ? labels.story : labels.article}</p>
+<p class="kicker"${labelLang}>${input.kind === 'story' ? labels.story : labels.article}</p>
 <h1 id="t">${summary.title}</h1>
 <ol>${items}</ol>
-${moreHref === null ? '' : html`<p class="more"><a href="${moreHref}" target="_blank" rel="noopener">${labels.more} →</a></p>`}
+${moreHref === null ? '' : html`<p class="more"${labelLang}><a href="${moreHref}" target="_blank" rel="noopener">${labels.more} →</a></p>`}
 </main>
 <script>${raw(EMBED_SCRIPT)}</script>
 </body>
@@ -84,7 +86,5 @@ export function renderMissingPage(lang: Lang): string {
 function credit(source: string | null, url: string | null) {
   if (source === null) return ''
   const href = safeHref(url)
-  return href === null
-    ? html`<span class="credit">— ${source}</span>`
-    : html`<span class="credit">— <a href="${href}" target="_blank" rel="noopener">${source}</a></span>`
+  return href === null ? html`<span class="credit">— ${source}</span>` : html`<span class="credit">— <a href="${href}" target="_blank" rel="noopener">${source}</a></span>`
 }

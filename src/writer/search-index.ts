@@ -99,11 +99,7 @@ export class SearchIndex {
       body_pairs: bodyForms.pairs,
       meta: filterTokensOf({ source: article.source, storyId: article.storyId, period }),
     }
-    this.sql.exec(
-      `INSERT INTO search_text (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`,
-      rowid,
-      ...SEARCH_COLUMNS.map((column) => values[column]),
-    )
+    this.sql.exec(`INSERT INTO search_text (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`, rowid, ...SEARCH_COLUMNS.map((column) => values[column]))
     this.countDocuments(1)
   }
 
@@ -183,9 +179,7 @@ export class SearchIndex {
       return rows.toArray().map(rankedOf)
     }
     // FTS5 alone, newest rowid first, stopping at the bound: the filter tokens stand in for the SQL conditions here.
-    const floorRow = this.sql
-      .exec(`SELECT rowid AS r FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`, plan.any, this.maxScored - 1)
-      .toArray()[0]
+    const floorRow = this.sql.exec(`SELECT rowid AS r FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`, plan.any, this.maxScored - 1).toArray()[0]
     const floor = floorRow === undefined ? [] : [Number(floorRow.r)]
     const scored = `SELECT d.article_id AS id, d.story_id AS story_id, d.sort_key AS sort_key, ${tierOf(plan, floor.length > 0)} AS tier, ${BM25} AS score
                     ${from} ${floor.length > 0 ? 'AND search_text.rowid >= ?' : ''}`
@@ -193,12 +187,7 @@ export class SearchIndex {
     const keyset = after?.sort === 'relevance' ? [after.tier, after.score, after.id] : []
     const rows =
       list === 'articles'
-        ? this.sql.exec(
-            `SELECT * FROM (${scored}) ${keyset.length > 0 ? 'WHERE (tier, score, id) > (?, ?, ?)' : ''} ORDER BY tier, score, id LIMIT ?`,
-            ...scoredParams,
-            ...keyset,
-            request.limit + 1,
-          )
+        ? this.sql.exec(`SELECT * FROM (${scored}) ${keyset.length > 0 ? 'WHERE (tier, score, id) > (?, ?, ?)' : ''} ORDER BY tier, score, id LIMIT ?`, ...scoredParams, ...keyset, request.limit + 1)
         : this.sql.exec(
             `SELECT b.id AS id, b.story_id AS story_id, b.tier AS tier, b.score AS score, s.updated_at AS sort_key, s.record AS record FROM (
                SELECT id, story_id, tier, score, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY tier, score, id) AS n FROM (${scored})

@@ -6,15 +6,13 @@
  */
 import { type GroupingState, MAX_CANDIDATE_STORIES } from '../stories/assign.js'
 import { MAX_MEMBERS_COMPARED, STORY_WINDOW_MS, type SparseVector, type StoryCandidate } from '../stories/group.js'
+import { type Whereabouts, mergeWhereabouts } from '../stories/places.js'
 
 export class SqlGrouping implements GroupingState {
   constructor(private readonly sql: SqlStorage) {}
 
   countDocument(terms: readonly string[]): void {
-    this.sql.exec(
-      `INSERT INTO df (term, n) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (term) DO UPDATE SET n = n + 1`,
-      JSON.stringify(terms),
-    )
+    this.sql.exec(`INSERT INTO df (term, n) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (term) DO UPDATE SET n = n + 1`, JSON.stringify(terms))
     this.sql.exec(`INSERT INTO meta (key, value) VALUES ('documents', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1`)
   }
 
@@ -50,31 +48,35 @@ export class SqlGrouping implements GroupingState {
         MAX_CANDIDATE_STORIES,
       )
       .toArray()
-    return stories.map((story) => ({
-      id: String(story.id),
-      latest: story.latest === null ? null : Number(story.latest),
-      members: this.sql
-        .exec(`SELECT vector FROM article_vectors WHERE story_id = ? ORDER BY time DESC, article_id DESC LIMIT ?`, story.id, MAX_MEMBERS_COMPARED)
-        .toArray()
-        .map((row) => parseVector(row.vector)),
-    }))
+    return stories.map((story) => {
+      const rows = this.sql.exec(`SELECT vector, places FROM article_vectors WHERE story_id = ? ORDER BY time DESC, article_id DESC LIMIT ?`, story.id, MAX_MEMBERS_COMPARED).toArray()
+      return {
+        id: String(story.id),
+        latest: story.latest === null ? null : Number(story.latest),
+        members: rows.map((row) => parseVector(row.vector)),
+        where: mergeWhereabouts(rows.map((row) => parseWhereabouts(row.places))),
+      }
+    })
   }
 
-  /** File an article's vector under its story and index the story by its heaviest terms. */
-  addMember(articleId: string, storyId: string, vector: SparseVector, terms: readonly string[], time: number | null): void {
+  /** The newest publication time (ms) among a story's members, null when none is dated: the grouping window's anchor. */
+  latestTime(storyId: string): number | null {
+    const latest = this.sql.exec(`SELECT MAX(time) AS t FROM article_vectors WHERE story_id = ?`, storyId).one().t
+    return latest === null ? null : Number(latest)
+  }
+
+  /** File an article's vector and whereabouts under its story and index the story by its heaviest terms. */
+  addMember(articleId: string, storyId: string, vector: SparseVector, terms: readonly string[], time: number | null, where: Whereabouts): void {
     this.sql.exec(
-      `INSERT INTO article_vectors (article_id, story_id, time, vector, terms) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO article_vectors (article_id, story_id, time, vector, terms, places) VALUES (?, ?, ?, ?, ?, ?)`,
       articleId,
       storyId,
       time,
       JSON.stringify(vector),
       JSON.stringify(terms),
+      JSON.stringify(where),
     )
-    this.sql.exec(
-      `INSERT INTO story_index (term, story_id) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`,
-      storyId,
-      JSON.stringify(terms),
-    )
+    this.sql.exec(`INSERT INTO story_index (term, story_id) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`, storyId, JSON.stringify(terms))
   }
 
   /** Remove an article's vector; the story's index is rebuilt from the members left. */
@@ -102,7 +104,29 @@ function parseVector(value: SqlStorageValue | undefined): SparseVector {
   return vector
 }
 
-export const GROUPING_SCHEMA = `
+/** Whereabouts in SQL were written by this class; a row from before they were kept has none. */
+function parseWhereabouts(value: SqlStorageValue | undefined): Whereabouts {
+  if (typeof value !== 'string') return { places: [], names: [] }
+  const parsed: unknown = JSON.parse(value)
+  const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [])
+  if (parsed === null || typeof parsed !== 'object') return { places: [], names: [] }
+  return { places: strings((parsed as { places?: unknown }).places), names: strings((parsed as { names?: unknown }).names) }
+}
+
+/**
+ * Create the grouping tables, and add what later versions keep to a store
+ * made by an earlier one (`places`: where each member says its event happened).
+ */
+export function migrateGrouping(sql: SqlStorage): void {
+  sql.exec(GROUPING_SCHEMA)
+  const columns = sql
+    .exec(`PRAGMA table_info(article_vectors)`)
+    .toArray()
+    .map((row) => String(row.name))
+  if (!columns.includes('places')) sql.exec(`ALTER TABLE article_vectors ADD COLUMN places TEXT`)
+}
+
+const GROUPING_SCHEMA = `
   CREATE TABLE IF NOT EXISTS df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS article_vectors (
@@ -110,7 +134,8 @@ export const GROUPING_SCHEMA = `
     story_id TEXT NOT NULL,
     time INTEGER,
     vector TEXT NOT NULL,
-    terms TEXT NOT NULL
+    terms TEXT NOT NULL,
+    places TEXT
   );
   CREATE INDEX IF NOT EXISTS article_vectors_story ON article_vectors (story_id, time DESC);
   CREATE TABLE IF NOT EXISTS story_index (term TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (term, story_id)) WITHOUT ROWID;

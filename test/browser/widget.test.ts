@@ -40,7 +40,17 @@ describe.skipIf(!hasChromium)('widget and embed in Chromium', () => {
     }
     await post(seed('vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt'), 'text/plain', `?storyId=${STORY}`)
     await post(seed('hoi-nghi-andrews-lo-trinh-chong-is.txt'), 'text/plain', `?storyId=${STORY}`)
-    hostileArticle = (await post(JSON.stringify({ title: 'Tin <img src=x onerror=alert(1)>', body: 'Nội dung của bản tin thử nghiệm có thẻ HTML trong tiêu đề, đủ dài để tóm tắt.', source: 'Báo Thử', url: 'https://bao-thu.example/tin' }), 'application/json')).id
+    hostileArticle = (
+      await post(
+        JSON.stringify({
+          title: 'Tin <img src=x onerror=alert(1)>',
+          body: 'Nội dung của bản tin thử nghiệm có thẻ HTML trong tiêu đề, đủ dài để tóm tắt.',
+          source: 'Báo Thử',
+          url: 'https://bao-thu.example/tin',
+        }),
+        'application/json',
+      )
+    ).id
     // The Newsroom writes KV copies after answering; wait until the story lists both reports.
     await waitUntil(`${worker.base}/v1/stories/${STORY}`, async (res) => res.ok && ((await res.json()) as { articleCount: number }).articleCount === 2)
     await waitUntil(`${worker.base}/v1/articles/${hostileArticle}/summary`, (res) => res.ok)
@@ -109,6 +119,15 @@ describe.skipIf(!hasChromium)('widget and embed in Chromium', () => {
     expect(colors.light).toBe('rgb(255, 255, 255)')
     expect(colors.lightText, "the host's `section{color:red}` does not leak in").toBe('rgb(26, 26, 26)')
     expect(await page.locator('#dark p.kicker').textContent()).toBe('Story summary')
+  })
+
+  it('translates the labels only: the article text stays Vietnamese under lang="en"', async () => {
+    const languages = await page.evaluate(() => {
+      const root = document.getElementById('dark')?.shadowRoot
+      const is = (selector: string, lang: string) => root?.querySelector(selector)?.matches(`:lang(${lang})`) ?? null
+      return { title: is('h2', 'vi'), sentence: is('li', 'vi'), label: is('p.kicker', 'en'), titleEnglish: is('h2', 'en') }
+    })
+    expect(languages).toEqual({ title: true, sentence: true, label: true, titleEnglish: false })
   })
 
   it('fetches each summary once however many elements show it', () => {

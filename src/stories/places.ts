@@ -1,0 +1,116 @@
+/**
+ * Where a report says its event happened: the place names it gives after a
+ * place word (`ở Sơn La`, `tại quận Cầu Giấy`, `chợ Đồng Xuân`, `tỉnh Kon Tum`),
+ * in the parts that state the event (headline, lead, opening sentences).
+ *
+ * Grouping uses them to keep two events of one kind apart: two fires, two
+ * earthquakes, two floods share their whole vocabulary except where they
+ * happened. A place is *specific* when it is not one of the places news names
+ * all the time (`Hà Nội`, `TP.HCM`, `Mỹ`, `Trung Quốc`: GENERIC_PLACES,
+ * generated from the VietNews corpus by scripts/generate-vietnews-tables.ts);
+ * a fire in Cầu Giấy and one at Đồng Xuân market are both in Hà Nội, and only
+ * their specific places tell them apart.
+ *
+ * Pure: no runtime imports beyond the text core.
+ */
+import { toSyllables } from '../text/syllables.js'
+import { GENERIC_PLACES } from './places.generated.js'
+
+/**
+ * Words that name a kind of place, before its proper name. After the strong
+ * ones (an administrative unit, a street, a market, a port) one capitalized
+ * syllable is a place (`tỉnh Huế`); after `tại` and `ở`, which also precede
+ * institutions (`tại Bệnh viện …`), at least two are needed (`ở Sơn La`).
+ */
+const STRONG_MARKERS = 'quận|huyện|tỉnh|thành phố|TP\\.?|Tp\\.?|xã|phường|thị xã|thị trấn|chợ|đường|phố|bang|sân bay|cảng|sông|thủ đô|đảo|làng|thôn|bản|vùng|khu vực|khu'
+const WEAK_MARKERS = 'tại|ở'
+
+const NAME = "[\\p{Lu}][\\p{L}\\p{N}'-]*"
+const STRONG = new RegExp(`(?:^|[\\s,(“"])(?:${STRONG_MARKERS})\\s+(${NAME}(?:\\s+${NAME})*)`, 'gu')
+const WEAK = new RegExp(`(?:^|[\\s,(“"])(?:${WEAK_MARKERS})\\s+(${NAME}(?:\\s+${NAME})+)`, 'gu')
+
+const GENERIC: ReadonlySet<string> = new Set(GENERIC_PLACES)
+
+/**
+ * The specific places named in some text, as lowercased syllables.
+ *
+ * @example
+ * specificPlacesOf(['Động đất ở Sơn La, cả Hà Nội rung lắc']) // => ['sơn la']
+ */
+export function specificPlacesOf(texts: readonly string[]): string[] {
+  return placesIn(texts).filter((place) => !GENERIC.has(place))
+}
+
+/**
+ * Every place named in some text after a place word, generic or not, as
+ * lowercased syllables, sorted (the generator of GENERIC_PLACES counts these).
+ *
+ * @example
+ * placesIn(['Cháy lớn tại chợ Đồng Xuân, Hà Nội']) // => ['đồng xuân']
+ */
+export function placesIn(texts: readonly string[]): string[] {
+  const places = new Set<string>()
+  for (const text of texts) {
+    for (const pattern of [STRONG, WEAK]) {
+      for (const match of text.matchAll(pattern)) {
+        const place = toSyllables(match[1] ?? '').join(' ')
+        if (place !== '') places.add(place)
+      }
+    }
+  }
+  return [...places].sort()
+}
+
+/**
+ * Every name a text mentions: runs of capitalized syllables, lowercased
+ * (`Dải Gaza`, `Khan Younes`, `Hà Nội`), to tell whether one report knows of
+ * the other's place.
+ *
+ * @example
+ * namesIn(['Israel không kích Dải Gaza.']) // => ['dải gaza', 'israel']
+ */
+export function namesIn(texts: readonly string[]): string[] {
+  const names = new Set<string>()
+  for (const text of texts) {
+    for (const match of text.matchAll(NAME_RUN)) {
+      const name = toSyllables(match[0]).join(' ')
+      if (name !== '') names.add(name)
+    }
+  }
+  return [...names].sort()
+}
+
+const NAME_RUN = new RegExp(`${NAME}(?:\\s+${NAME})*`, 'gu')
+
+/** Where a report or a story says its event happened, and every name it mentions. */
+export type Whereabouts = { places: readonly string[]; names: readonly string[] }
+
+/**
+ * Whether a report and a story say their events happened in different places:
+ * both name a specific place where they state the event, and neither mentions
+ * any of the other's anywhere. Knowing the other's place is what keeps a
+ * place and the area around it together (a strike on Khan Younes and one on
+ * the Gaza Strip: the first report also names Gaza), while a fire in Cầu Giấy
+ * and one at Đồng Xuân market name nothing of each other.
+ *
+ * @example
+ * placesConflict({ places: ['cầu giấy'], names: ['cầu giấy', 'hà nội'] }, { places: ['đồng xuân'], names: ['đồng xuân', 'hà nội'] }) // => true
+ */
+export function placesConflict(a: Whereabouts, b: Whereabouts): boolean {
+  if (a.places.length === 0 || b.places.length === 0) return false
+  return !a.places.some((place) => mentions(b.names, place)) && !b.places.some((place) => mentions(a.names, place))
+}
+
+/** Whether a place is among the names, alone or inside a longer one (`gaza` in `dải gaza`). */
+function mentions(names: readonly string[], place: string): boolean {
+  const padded = ` ${place} `
+  return names.some((name) => name === place || ` ${name} `.includes(padded) || (padded.includes(` ${name} `) && name.includes(' ')))
+}
+
+/** The whereabouts of a story: the union of its members'. */
+export function mergeWhereabouts(members: readonly Whereabouts[]): Whereabouts {
+  return {
+    places: [...new Set(members.flatMap((m) => m.places))].sort(),
+    names: [...new Set(members.flatMap((m) => m.names))].sort(),
+  }
+}

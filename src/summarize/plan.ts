@@ -1,0 +1,131 @@
+/**
+ * A summary plan: everything a summary of any length needs, computed once
+ * when an article or a story changes. Scoring (features.ts) is the expensive
+ * part of summarizing and does not depend on the length asked for, so the
+ * writer scores once and keeps, for the PLAN_SENTENCES best sentences, their
+ * text, place and score, whether each needs an antecedent (opening.ts), and
+ * how much each pair overlaps (restate.ts: a restatement counts as 1). A
+ * summary of any length is then a cheap selection from the plan (select.ts),
+ * never a fresh scoring — a GET costs the same whatever it asks.
+ *
+ * Plans are plain data: they are stored in KV as JSON.
+ *
+ * Pure and deterministic.
+ */
+import type { Candidate } from './candidates.js'
+import { needsAntecedent } from './opening.js'
+import { type FactSkeleton, restates, skeletonOf } from './restate.js'
+
+/**
+ * Sentences a plan keeps, best first. The API asks for at most 30 sentences
+ * or 500 words (17–25 words a sentence: about 25 sentences), and selection
+ * skips restatements and may hold a dependent sentence back, so twice that
+ * leaves every length its choice.
+ */
+export const PLAN_SENTENCES = 64
+
+/**
+ * Smallest overlap a plan keeps. Below it the MMR penalty (0.6 × overlap)
+ * moves a score by less than 0.03, under the gap between most neighbouring
+ * scores; without a penalty (article plans) only restatements (1) matter.
+ */
+const MIN_KEPT_OVERLAP = 0.05
+
+/** One sentence a summary may quote, as a plan keeps it. */
+export type PlanSentence = {
+  text: string
+  words: number
+  articleId: string
+  /** Which report of the input, oldest first (0 for an article summary). */
+  article: number
+  /** Index into the article's paragraphs, or null for a lead sentence. */
+  paragraph: number | null
+  /** Ordinal of the sentence in its article. */
+  index: number
+  score: number
+  /** It opens with a word that points back: it may not open a summary. */
+  dependent: boolean
+}
+
+export type SummaryPlan = {
+  /** Best first. */
+  sentences: PlanSentence[]
+  /** `[i, j, overlap]` for i < j into `sentences`, rounded to 0.01, 1 for a restatement; small ones left out (MIN_KEPT_OVERLAP). */
+  overlaps: number[][]
+  /** MMR penalty per unit of overlap (select.ts). */
+  penalty: number
+}
+
+/**
+ * The plan of scored candidates.
+ *
+ * @example
+ * planOf(candidates, scores, REDUNDANCY_PENALTY.story)
+ */
+export function planOf(candidates: readonly Candidate[], scores: readonly number[], penalty: number): SummaryPlan {
+  const order = candidates
+    .map((candidate, i) => ({ candidate, score: scores[i] ?? 0, i }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, PLAN_SENTENCES)
+  const skeletons = order.map(({ candidate }) => skeletonOf(candidate.text, candidate.content))
+  // Pairwise phrase overlaps over interned, sorted concept ids: a merge per pair instead of set lookups.
+  const ids = new Map<string, number>()
+  const concepts = order.map(({ candidate }) => {
+    const list = new Int32Array(candidate.concepts.size)
+    let k = 0
+    for (const concept of candidate.concepts) {
+      let id = ids.get(concept)
+      if (id === undefined) {
+        id = ids.size
+        ids.set(concept, id)
+      }
+      list[k++] = id
+    }
+    return list.sort()
+  })
+  const overlaps: number[][] = []
+  for (let i = 0; i < order.length; i++) {
+    for (let j = i + 1; j < order.length; j++) {
+      const overlap = overlapOf(concepts[i] as Int32Array, concepts[j] as Int32Array, order[i]?.candidate as Candidate, order[j]?.candidate as Candidate)
+      const value = restates(skeletons[i] as FactSkeleton, skeletons[j] as FactSkeleton, overlap) ? 1 : Math.round(overlap * 100) / 100
+      if (value >= (penalty === 0 ? 1 : MIN_KEPT_OVERLAP)) overlaps.push([i, j, value])
+    }
+  }
+  return {
+    sentences: order.map(({ candidate, score }) => ({
+      text: candidate.text,
+      words: candidate.words,
+      articleId: candidate.articleId,
+      article: candidate.article,
+      paragraph: candidate.paragraph,
+      index: candidate.index,
+      score: Math.round(score * 10_000) / 10_000,
+      dependent: needsAntecedent(candidate.text),
+    })),
+    overlaps,
+    penalty,
+  }
+}
+
+/**
+ * Share of concepts two sentences have in common, over the smaller set (as
+ * `conceptOverlap` in features.ts), from sorted interned ids.
+ */
+function overlapOf(a: Int32Array, b: Int32Array, ca: Candidate, cb: Candidate): number {
+  const small = Math.min(a.length, b.length)
+  if (small === 0) return ca.text === cb.text ? 1 : 0
+  let shared = 0
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number
+    const y = b[j] as number
+    if (x === y) {
+      shared += 1
+      i += 1
+      j += 1
+    } else if (x < y) i += 1
+    else j += 1
+  }
+  return shared / small
+}

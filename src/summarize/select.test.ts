@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { planStory } from './multi-document.js'
+import { PLAN_SENTENCES, type PlanSentence, type SummaryPlan } from './plan.js'
+import { selectFromPlan } from './select.js'
+import { summarizeArticle } from './single-document.js'
+
+const sentence = (text: string, score: number, article: number, index: number, dependent = false): PlanSentence => ({
+  text,
+  words: text.split(' ').length,
+  articleId: `a${article}`,
+  article,
+  paragraph: 0,
+  index,
+  score,
+  dependent,
+})
+
+describe('selectFromPlan', () => {
+  it('never opens a summary with a sentence that leans on one before it, while another exists', () => {
+    const plan: SummaryPlan = {
+      sentences: [sentence('Tuy nhiên, hai người bị thương nặng và được đưa đi cấp cứu.', 0.9, 0, 0, true), sentence('Một vụ đánh bom tự sát làm 7 người chết ở Volgograd chiều qua.', 0.5, 1, 0)],
+      overlaps: [],
+      penalty: 0.6,
+    }
+    expect(
+      selectFromPlan(plan, { words: 20 }).map((s) => s.text),
+      'one sentence: the self-contained one',
+    ).toEqual(['Một vụ đánh bom tự sát làm 7 người chết ở Volgograd chiều qua.'])
+    const both = selectFromPlan(plan, { words: 40 })
+    expect(both[0]?.dependent, 'with room for two, the dependent one may follow').toBe(false)
+  })
+
+  it('quotes a dependent sentence when there is nothing else', () => {
+    const plan: SummaryPlan = { sentences: [sentence('Tuy nhiên, giá vàng vẫn tăng mạnh trong phiên chiều nay.', 0.9, 0, 0, true)], overlaps: [], penalty: 0 }
+    expect(selectFromPlan(plan, { words: 60 })).toHaveLength(1)
+  })
+
+  it('never takes a restatement of a sentence it took', () => {
+    const plan: SummaryPlan = {
+      sentences: [sentence('Cầu Nhật Tân vốn 2.538 tỷ đồng thông xe sáng nay.', 0.9, 0, 0), sentence('Sáng nay cầu Nhật Tân hơn 2.500 tỷ đã thông xe.', 0.8, 1, 0)],
+      overlaps: [[0, 1, 1]],
+      penalty: 0,
+    }
+    expect(selectFromPlan(plan, { words: 200 })).toHaveLength(1)
+  })
+
+  it('never exceeds its budget: when nothing fits, the best sentence is cut with an ellipsis', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `chữ${i}`).join(' ')
+    const plan: SummaryPlan = { sentences: [sentence(long, 1, 0, 0)], overlaps: [], penalty: 0 }
+    const [only] = selectFromPlan(plan, { words: 10 })
+    expect(only?.words).toBe(10)
+    expect(only?.text.endsWith('…')).toBe(true)
+    expect(long.startsWith(only?.text.slice(0, -1) ?? '?'), 'a prefix of the sentence').toBe(true)
+  })
+
+  it('keeps the budget on a real article whose every sentence is longer than it', () => {
+    const summary = summarizeArticle(
+      { id: 'x', title: 'Tin', lead: null, paragraphs: ['Giá xăng RON 95 giảm 500 đồng mỗi lít từ 15h chiều nay theo quyết định của liên Bộ Công Thương và Tài chính.'] },
+      { words: 5 },
+    )
+    expect(summary.words).toBe(5)
+    expect(summary.text.split(' ')).toHaveLength(5)
+  })
+})
+
+describe('planStory', () => {
+  it('keeps a bounded plan from which every length is a selection', () => {
+    // 150 sentences that share no phrase: each names a different pair of syllables.
+    const syllables = ['ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'trăm', 'nghìn', 'vạn', 'triệu', 'cam', 'quýt', 'bưởi']
+    const paragraphs = Array.from({ length: 150 }, (_, i) => `Hàng ${syllables[i % 15]} ${syllables[Math.floor(i / 15) % 15]} đã về kho số ${i} từ sáng sớm nay.`)
+    const plan = planStory([{ id: 'a', title: 'Hàng về kho', lead: null, paragraphs }])
+    expect(plan.sentences).toHaveLength(PLAN_SENTENCES)
+    const short = selectFromPlan(plan, { words: 40 })
+    const long = selectFromPlan(plan, { words: 500 })
+    expect(short.reduce((n, s) => n + s.words, 0)).toBeLessThanOrEqual(40)
+    expect(long.reduce((n, s) => n + s.words, 0)).toBeLessThanOrEqual(500)
+    expect(long.length).toBeGreaterThan(short.length)
+    expect(JSON.parse(JSON.stringify(plan)), 'plain data, storable as JSON').toEqual(plan)
+  })
+})
