@@ -9,7 +9,8 @@
 import type * as z from 'zod/mini'
 import { CorruptRecordError } from './errors.js'
 import { HOT_TTL_MS, etagOf, hotGet, hotSet } from './hot-cache.js'
-import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articlePlanKey, articleSummaryKey, storyKey, storyPlanKey, storySummaryKey } from './keys.js'
+import { ARTICLES_HEAD_KEY, DIGESTS_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articlePlanKey, articleSummaryKey, outletKey, storyKey, storyPlanKey, storySummaryKey } from './keys.js'
+import { type DigestHead, DigestHeadSchema, type Outlet, OutletSchema } from './reading-schemas.js'
 import {
   type Article,
   type ArticlePlanRecord,
@@ -77,5 +78,7 @@ export function storeReader(kv: KVNamespace, stats: ReadStats) {
     storySummary: (id: string) => read<StorySummaryRecord>(storySummaryKey(id), StorySummarySchema),
     articlePlan: (id: string) => read<ArticlePlanRecord>(articlePlanKey(id), ArticlePlanRecordSchema),
     storyPlan: (id: string) => read<StoryPlanRecord>(storyPlanKey(id), StoryPlanRecordSchema),
+    digestsHead: () => read<DigestHead>(DIGESTS_HEAD_KEY, DigestHeadSchema),
+    outlet: (slug: string) => read<Outlet>(outletKey(slug), OutletSchema),
   }
 }
