@@ -13,6 +13,8 @@ import { CACHE_POLICY, jsonWithPolicy } from './http/respond.js'
 import { OPENAPI_ETAG, OPENAPI_JSON } from './openapi.generated.js'
 import { articleRoutes } from './routes/articles.js'
 import { embedRoutes } from './routes/embed.js'
+import { feedRoutes } from './routes/feeds.js'
+import { pageRoutes } from './routes/pages.js'
 import { problemRoutes } from './routes/problems.js'
 import { storyRoutes } from './routes/stories.js'
 import { summaryRoutes } from './routes/summaries.js'
@@ -41,6 +43,8 @@ export function createApp() {
   app.route('/', storyRoutes)
   app.route('/', embedRoutes)
   app.route('/', problemRoutes)
+  app.route('/', pageRoutes)
+  app.route('/', feedRoutes)
 
   app.get('/openapi.json', (c) => c.body(OPENAPI_JSON, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE_POLICY.docs, ETag: OPENAPI_ETAG }))
 

@@ -36,6 +36,15 @@ async function getRoutes(): Promise<[string, string][]> {
     ['/embed/articles/{id}', `/embed/articles/${a.id}`],
     ['/oembed', `/oembed?url=${embed}`],
     ['/problems/{code}', '/problems/invalid-query'],
+    ['/', '/'],
+    ['/stories/{id}', '/stories/lien-minh-chong-is'],
+    ['/articles/{id}', `/articles/${a.id}`],
+    ['/sources/{name}', '/sources/ttxvn-vietnam'],
+    ['/feeds/stories.atom', '/feeds/stories.atom'],
+    ['/feeds/stories.atom', '/feeds/stories.atom?source=TTXVN/Vietnam%2B'],
+    ['/feeds/stories.rss', '/feeds/stories.rss?source=ttxvn-vietnam'],
+    ['/feeds/stories.json', '/feeds/stories.json'],
+    ['/sitemap.xml', '/sitemap.xml'],
   ]
 }
 
