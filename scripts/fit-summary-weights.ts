@@ -30,9 +30,9 @@ import { REDUNDANCY_PENALTY, selectFromPlan } from '../src/summarize/select.js'
 const FEATURES = FEATURE_NAMES
 const RIDGE = 1
 
-type Sample = { x: number[]; y: number }
+export type Sample = { x: number[]; y: number }
 
-function bigrams(text: string): Set<string> {
+export function bigrams(text: string): Set<string> {
   const tokens = rougeTokens(text)
   return new Set(tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`))
 }
@@ -53,7 +53,7 @@ function precision(sentence: string, targets: readonly Set<string>[]): number {
 const ARTICLE_CUT = 50
 
 /** Bigram F1 of a sentence, cut like a summary, against a target. */
-function f1Within(sentence: string, target: Set<string>, cut: number): number {
+export function f1Within(sentence: string, target: Set<string>, cut: number): number {
   const tokens = rougeTokens(sentence).slice(0, cut)
   const grams = new Set(tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`))
   let hits = 0
@@ -64,7 +64,7 @@ function f1Within(sentence: string, target: Set<string>, cut: number): number {
   return (2 * p * r) / (p + r)
 }
 
-function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
+export function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
   return clusters.flatMap((cluster) => {
     // Stories are fitted as delivered: each report with its lead.
     const candidates = cluster.delivered.flatMap((report, order) => candidatesOf(report, order))
@@ -74,7 +74,7 @@ function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
   })
 }
 
-function articleSamples(clusters: readonly PreparedCluster[]): Sample[] {
+export function articleSamples(clusters: readonly PreparedCluster[]): Sample[] {
   return clusters.flatMap((cluster) =>
     cluster.reports.flatMap((report) => {
       const candidates = candidatesOf(report, 0)
@@ -85,14 +85,14 @@ function articleSamples(clusters: readonly PreparedCluster[]): Sample[] {
   )
 }
 
-function vector(features: Features | undefined): number[] {
+export function vector(features: Features | undefined): number[] {
   if (features === undefined) throw new Error('missing features')
   return [1, ...FEATURES.map((name) => features[name])]
 }
 
-type ArticleItem = { candidates: ReturnType<typeof candidatesOf>; features: Features[]; sapo: string }
+export type ArticleItem = { candidates: ReturnType<typeof candidatesOf>; features: Features[]; sapo: string }
 
-function articleItems(clusters: readonly PreparedCluster[]): ArticleItem[] {
+export function articleItems(clusters: readonly PreparedCluster[]): ArticleItem[] {
   return clusters.flatMap((cluster) =>
     cluster.reports.map((report) => {
       const candidates = candidatesOf(report, 0)
@@ -102,7 +102,7 @@ function articleItems(clusters: readonly PreparedCluster[]): ArticleItem[] {
 }
 
 /** Mean ROUGE-2 of article summaries (words=ARTICLE_CUT) against their sapos. */
-function articleRouge(items: readonly ArticleItem[], weights: FeatureWeights): number {
+export function articleRouge(items: readonly ArticleItem[], weights: FeatureWeights): number {
   let sum = 0
   for (const item of items) {
     const scores = item.features.map((f) => scoreOf(f, weights))
@@ -121,7 +121,7 @@ const SEARCH_ROUNDS = 3
  * fit. Least squares fits the average sentence; an article summary is one or
  * two sentences within a hard budget, where only the ranking at the top counts.
  */
-function searchArticleWeights(items: readonly ArticleItem[], start: FeatureWeights): FeatureWeights {
+export function searchArticleWeights(items: readonly ArticleItem[], start: FeatureWeights): FeatureWeights {
   let best = { ...start }
   let bestScore = articleRouge(items, best)
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
@@ -145,7 +145,7 @@ function round3(value: number): number {
 }
 
 /** Ridge least squares (bias unpenalized) by the normal equations. */
-function fit(samples: readonly Sample[]): FeatureWeights {
+export function fit(samples: readonly Sample[]): FeatureWeights {
   const n = FEATURES.length + 1
   const a = Array.from({ length: n }, () => new Array<number>(n + 1).fill(0))
   for (const { x, y } of samples) {
@@ -186,7 +186,7 @@ function round(value: number): number {
   return value === 0 ? 0 : Number(value.toPrecision(2))
 }
 
-const clusters = loadDevSet()
+const clusters = import.meta.url === `file://${process.argv[1]}` ? loadDevSet() : null
 if (clusters !== null) {
   const prepared = await prepareClusters(clusters)
   const odd = prepared.filter((c) => c.cluster % 2 === 1)

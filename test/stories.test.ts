@@ -7,7 +7,7 @@ import { SEEDS, TOKEN, call, kvKeys, postJson, postText, problemOf, resetAll, se
 
 beforeEach(resetAll)
 
-type ArticleBody = { id: string; storyId: string; title: string }
+type ArticleBody = { id: string; storyId: string; title: string; source: string | null; lead: string | null }
 type StoryBody = { id: string; title: string; articleCount: number; articles: { id: string }[] }
 
 function put(id: string, body: unknown, token = TOKEN): Promise<Response> {
@@ -48,6 +48,32 @@ describe('grouping at ingest', () => {
       })
     ).json()) as ArticleBody
     expect(other.storyId).not.toBe(a.storyId)
+  })
+
+  it('keeps two fires of one morning in one city apart, and joins a second outlet’s report of the first', async () => {
+    // Told in the same words, as outlets tell fires; only where they happened differs.
+    const fire = (place: string, lead: string, minutes: number) => ({
+      title: `Cháy lớn tại ${place}, hàng trăm người sơ tán`,
+      lead: `TTO - Rạng sáng nay, một đám cháy lớn bùng phát tại ${lead}, Hà Nội, lực lượng cảnh sát phòng cháy chữa cháy đã khống chế ngọn lửa sau ${minutes} phút.`,
+      body: `Ngọn lửa bùng lên lúc 3h sáng, khói đen bốc cao hàng chục mét. Cảnh sát phòng cháy chữa cháy điều nhiều xe chữa cháy tới hiện trường. Không có thiệt hại về người, nguyên nhân vụ cháy đang được điều tra.`,
+      publishedAt: '2026-11-24T06:00:00+07:00',
+    })
+    const cauGiay = (await (await postJson(fire('quận Cầu Giấy', 'một dãy nhà ở quận Cầu Giấy', 90))).json()) as ArticleBody
+    const dongXuan = (await (await postJson(fire('chợ Đồng Xuân', 'chợ Đồng Xuân', 120))).json()) as ArticleBody
+    const again = (await (
+      await postJson({
+        title: 'Hà Nội: Hỏa hoạn ở Cầu Giấy lúc rạng sáng',
+        lead: '(Dân trí) - Vụ cháy xảy ra tại một dãy nhà ở quận Cầu Giấy khiến hàng trăm người phải sơ tán trong đêm.',
+        body: 'Cảnh sát phòng cháy chữa cháy đã khống chế ngọn lửa sau hai giờ, không có thiệt hại về người.',
+        publishedAt: '2026-11-24T07:30:00+07:00',
+      })
+    ).json()) as ArticleBody
+    expect(cauGiay.source, 'the dateline tag names the outlet').toBe('TTO')
+    expect(cauGiay.lead, 'and leaves the lead').toMatch(/^Rạng sáng nay/)
+    expect(dongXuan.storyId, 'the fire at Đồng Xuân market is its own story').not.toBe(cauGiay.storyId)
+    expect(again.storyId, 'a second report of the Cầu Giấy fire joins it').toBe(cauGiay.storyId)
+    await settle()
+    expect((await story(cauGiay.storyId)).articles.map((x) => x.id).sort()).toEqual([cauGiay.id, again.id].sort())
   })
 
   it('joins the story a report names, even when its text differs', async () => {

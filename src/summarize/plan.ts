@@ -24,6 +24,13 @@ import { type FactSkeleton, restates, skeletonOf } from './restate.js'
  */
 export const PLAN_SENTENCES = 64
 
+/**
+ * Smallest overlap a plan keeps. Below it the MMR penalty (0.6 × overlap)
+ * moves a score by less than 0.03, under the gap between most neighbouring
+ * scores; without a penalty (article plans) only restatements (1) matter.
+ */
+const MIN_KEPT_OVERLAP = 0.05
+
 /** One sentence a summary may quote, as a plan keeps it. */
 export type PlanSentence = {
   text: string
@@ -43,7 +50,7 @@ export type PlanSentence = {
 export type SummaryPlan = {
   /** Best first. */
   sentences: PlanSentence[]
-  /** `[i, j, overlap]` for i < j into `sentences`, overlaps of at least 0.01, rounded to 0.01; 1 for a restatement. */
+  /** `[i, j, overlap]` for i < j into `sentences`, rounded to 0.01, 1 for a restatement; small ones left out (MIN_KEPT_OVERLAP). */
   overlaps: number[][]
   /** MMR penalty per unit of overlap (select.ts). */
   penalty: number
@@ -81,7 +88,7 @@ export function planOf(candidates: readonly Candidate[], scores: readonly number
     for (let j = i + 1; j < order.length; j++) {
       const overlap = overlapOf(concepts[i] as Int32Array, concepts[j] as Int32Array, order[i]?.candidate as Candidate, order[j]?.candidate as Candidate)
       const value = restates(skeletons[i] as FactSkeleton, skeletons[j] as FactSkeleton, overlap) ? 1 : Math.round(overlap * 100) / 100
-      if (value >= 0.01) overlaps.push([i, j, value])
+      if (value >= (penalty === 0 ? 1 : MIN_KEPT_OVERLAP)) overlaps.push([i, j, value])
     }
   }
   return {

@@ -60,10 +60,10 @@ const ILLUSTRATION_LABEL = /(?:^|(?<=[.!?]\s))(?:Ảnh|Hình)\s+minh\s+h(?:ọa|
  * period (`… RS-20V Voyevoda của Nga Ngày 30/10, Tổng thống …`). Time openers
  * count only before a number (`Ngày 30/10`), to spare names like "Ngày Nhà giáo".
  */
-const FUSED_OPENER = /(?<=[\p{L}\p{N}])\s+(?=(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,]))/gu
+const FUSED_OPENER = /(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,])/gu
 
-/** Any word a credit, a photo note or an illustration label starts with. */
-const ANY_LABEL = /Ảnh|ảnh|Nguồn|nguồn|Photo|Video|Clip|Đồ h|Hình/u
+/** The capitalized words a flattened credit starts with (`ảnh hưởng`, lowercase, is everywhere and never one). */
+const CAPITAL_LABEL = /Ảnh|Nguồn|Photo|Video|Clip|Đồ h|Hình/u
 
 /**
  * A related-article link a page flattened into the text (`>> Pháp, Mexico
@@ -87,8 +87,8 @@ const PAREN_PHOTO_NOTE = /\((?:Trong|trong)\s+ảnh\s*:[^()]{1,80}\)(?=\s+[\p{Lu
  */
 const MAX_CREDIT_TOKENS = 4
 
-/** A sentence that ends in a photo credit (`… - Ảnh: Yahoo!.`, `… - Ảnh Theverge`): a caption, not reporting. */
-const CAPTION_TAIL = new RegExp(`(?:[-–—]\\s*|\\(\\s*)${CREDIT_LABEL}(?:\\s*:(?:[^.!?]|[.!](?=\\S)){0,60}|\\s+\\p{Lu}[^.!?:]{0,40})\\)?[.!]*$`, 'u')
+/** A sentence that ends in a photo credit (`… - Ảnh: Yahoo!.`, `… - Ảnh Theverge`, `… (ảnh: Việt Hưng).`): a caption, not reporting. */
+const CAPTION_TAIL = new RegExp(`(?:[-–—]\\s*${CREDIT_LABEL}|\\(\\s*(?:${CREDIT_LABEL}|ảnh|nguồn))(?:\\s*:(?:[^.!?]|[.!](?=\\S)){0,60}|\\s+\\p{Lu}[^.!?:]{0,40})\\)?[.!]*$`, 'u')
 
 /** A credit on its own: `Ảnh: AFP`, `(Nguồn: Reuters)`, `Ảnh: Telegraph.`, `Ảnh minh họa`. */
 const CREDIT_ONLY = new RegExp(`^\\(?${CREDIT_LABEL}(?:\\s*:(?:[^.!?]|\\.(?=\\S)){0,60})?\\)?[.!]?$`, 'u')
@@ -238,21 +238,25 @@ function endsWithAbbreviation(before: string): boolean {
 /** Offsets just after a flattened photo credit, where the next sentence starts. */
 function creditCuts(text: string): Cut[] {
   const cuts: Cut[] = []
-  // Most paragraphs credit no photo: one scan for the labels before the patterns that need them.
-  if (!ANY_LABEL.test(text)) return cuts
-  for (const match of text.matchAll(CREDIT_AFTER_SENTENCE)) cuts.push({ at: match.index, caption: true })
-  for (const match of text.matchAll(ILLUSTRATION_LABEL)) cuts.push({ at: match.index, caption: false }, { at: match.index + match[0].length, caption: true })
-  for (const match of text.matchAll(PAREN_PHOTO_NOTE)) {
-    cuts.push({ at: match.index, caption: false }, { at: match.index + match[0].length, caption: true })
+  // Most paragraphs credit no photo: cheap scans for the words each pattern needs before the pattern.
+  const labelled = CAPITAL_LABEL.test(text)
+  if (labelled) for (const match of text.matchAll(CREDIT_AFTER_SENTENCE)) cuts.push({ at: match.index, caption: true })
+  if (text.includes('minh h')) for (const match of text.matchAll(ILLUSTRATION_LABEL)) cuts.push({ at: match.index, caption: false }, { at: match.index + match[0].length, caption: true })
+  if (text.includes('(')) {
+    for (const match of text.matchAll(PAREN_PHOTO_NOTE)) {
+      cuts.push({ at: match.index, caption: false }, { at: match.index + match[0].length, caption: true })
+    }
+    for (const match of text.matchAll(PAREN_CREDIT)) {
+      cuts.push({ at: match.index + match[0].length, caption: true })
+      // `Một chiếc UAV của Mỹ. (Nguồn DPA) Tổ chức …`: the sentence before the credit is its caption.
+      if (/[.!?]\s+$/u.test(text.slice(Math.max(0, match.index - 2), match.index))) cuts.push({ at: match.index, caption: true })
+    }
   }
-  for (const match of text.matchAll(PAREN_CREDIT)) {
-    cuts.push({ at: match.index + match[0].length, caption: true })
-    // `Một chiếc UAV của Mỹ. (Nguồn DPA) Tổ chức …`: the sentence before the credit is its caption.
-    if (/[.!?]\s+$/u.test(text.slice(Math.max(0, match.index - 2), match.index))) cuts.push({ at: match.index, caption: true })
-  }
-  for (const match of text.matchAll(DASH_CREDIT)) {
-    const end = creditNameEnd(text, match.index + match[0].length)
-    if (end !== null) cuts.push({ at: end, caption: true })
+  if (labelled) {
+    for (const match of text.matchAll(DASH_CREDIT)) {
+      const end = creditNameEnd(text, match.index + match[0].length)
+      if (end !== null) cuts.push({ at: end, caption: true })
+    }
   }
   return cuts
 }
@@ -263,9 +267,23 @@ function relatedCuts(text: string): Cut[] {
   return [...text.matchAll(RELATED_MARK)].map((match) => ({ at: match.index + (match[0].startsWith(' ') ? 1 : 0), caption: false }))
 }
 
-/** Offsets where a caption without punctuation was fused onto the next sentence. */
+/**
+ * Offsets where a caption without punctuation was fused onto the next
+ * sentence: an opener (FUSED_OPENER) right after a space that follows a letter
+ * or digit. (The pattern starts at the opener's capital and the context is
+ * checked here: a look-behind tried at every character was the splitter's
+ * slowest step.)
+ */
 function fusedCuts(text: string): Cut[] {
-  return [...text.matchAll(FUSED_OPENER)].map((match) => ({ at: match.index + match[0].length, caption: true }))
+  const cuts: Cut[] = []
+  for (const match of text.matchAll(FUSED_OPENER)) {
+    const at = match.index
+    if (at < 2 || !/\s/.test(text.charAt(at - 1))) continue
+    let before = at - 1
+    while (before > 0 && /\s/.test(text.charAt(before))) before -= 1
+    if (/[\p{L}\p{N}]/u.test(text.charAt(before))) cuts.push({ at, caption: true })
+  }
+  return cuts
 }
 
 /**
