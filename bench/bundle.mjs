@@ -1,11 +1,12 @@
 // `npm run bench:bundle`: builds the Worker offline (wrangler deploy --dry-run)
-// and prints the gzipped size of what would be uploaded. Target ≤ 64 KiB; the
+// and prints the gzipped size of what would be uploaded. Target ≤ 96 KiB (the
+// brief's limit with everything in it: API, embeds, pages and feeds, search, gathering); the
 // widget is served by the Worker but counted separately.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 
-const TARGET_KIB = 64
+const TARGET_KIB = 96
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
 execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist'], { stdio: ['ignore', 'ignore', 'inherit'], env })
 const modules = readdirSync('dist').filter((name) => name.endsWith('.js'))
