@@ -36,7 +36,8 @@ const DATELINE = /^(?:\([^()]{1,40}\)\s*\.?\s*[-–—:]?\s|[-–—]\s|[\p{Lu}]
 const RELATED = />>|»|(?:^|\s)(?:Xem thêm|Tin liên quan|Đọc thêm|Bài liên quan)\s*:/u
 const CAPTION = /(?:^|[\s(–—-])(?:Ảnh|Nguồn|Photo)\s*:|\((?:Ảnh|ảnh|Nguồn)\b|^Ảnh\s|^(?:Clip|Video)\s*:/u
 const FINAL = /[.!?…]["”’)»]*$|["”’]$/u
-const POINTS_BACK = /^(?:Đó|Điều này|Điều đó|Việc này|Tuy nhiên|Ngoài ra|Theo đó|Có lẽ|Trong khi đó|Bên cạnh đó|Do đó|Vì vậy|Như vậy|Cũng theo|Tương tự|Thêm vào đó|Mặt khác|Sau đó|Trước đó|Còn|Nhưng|Và|Vậy|Ông này|Bà này|Anh này|Người này|Họ|Nó|Hắn|Ông ta|Bà ta|Cũng|Đây là|Chính vì|Vì thế|Khi đó|Lúc đó|Tại đây|Ở đó)(?=[\s,.:])|^(?:Ông|Bà|Anh|Chị|Cô|Em)\s+\p{Ll}/u
+const POINTS_BACK =
+  /^(?:Đó|Điều này|Điều đó|Việc này|Tuy nhiên|Ngoài ra|Theo đó|Có lẽ|Trong khi đó|Bên cạnh đó|Do đó|Vì vậy|Như vậy|Cũng theo|Tương tự|Thêm vào đó|Mặt khác|Sau đó|Trước đó|Còn|Nhưng|Và|Vậy|Ông này|Bà này|Anh này|Người này|Họ|Nó|Hắn|Ông ta|Bà ta|Cũng|Đây là|Chính vì|Vì thế|Khi đó|Lúc đó|Tại đây|Ở đó)(?=[\s,.:])|^(?:Ông|Bà|Anh|Chị|Cô|Em)\s+\p{Ll}/u
 
 /** Count what one summary (its sentences, in order, with the report each came from) shows. */
 export function addHygiene(counts: HygieneCounts, sentences: readonly string[], sources: readonly string[] = []): void {

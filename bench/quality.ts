@@ -75,7 +75,11 @@ function sentencesOf(report: SummaryArticle): string[] {
 
 /** Sentences that are not photo captions or credits: what a summary may quote. */
 function reportingSentencesOf(report: SummaryArticle): string[] {
-  return [report.lead ?? '', ...report.paragraphs].flatMap((p) => segmentSentences(p).filter((s) => !s.caption).map((s) => s.text))
+  return [report.lead ?? '', ...report.paragraphs].flatMap((p) =>
+    segmentSentences(p)
+      .filter((s) => !s.caption)
+      .map((s) => s.text),
+  )
 }
 
 /** Lead round-robin over the reports' sentences: the first of each report, then the second, … */
@@ -115,8 +119,16 @@ export type QualityReport = {
 /** Score the summarizers (with the shipped weights unless `models` is given) and the baselines. */
 export function scoreClusters(prepared: readonly PreparedCluster[], models?: Models): QualityReport {
   const scores: Record<Exclude<keyof QualityReport, 'hygiene'>, Rouge[]> = {
-    story: [], storyBaseline: [], storyWithheld: [], storyWithheldBaseline: [], short: [], shortFirstSentence: [], shortLead: [],
-    article: [], articleBaseline: [], articleBaselineNoCaptions: [],
+    story: [],
+    storyBaseline: [],
+    storyWithheld: [],
+    storyWithheldBaseline: [],
+    short: [],
+    shortFirstSentence: [],
+    shortLead: [],
+    article: [],
+    articleBaseline: [],
+    articleBaselineNoCaptions: [],
   }
   const hygiene = { 20: emptyHygiene(), 40: emptyHygiene(), 200: emptyHygiene() }
   for (const cluster of prepared) {
@@ -137,7 +149,11 @@ export function scoreClusters(prepared: readonly PreparedCluster[], models?: Mod
 
     for (const words of HYGIENE_WORDS) {
       const summary = words === STORY_WORDS ? delivered : words === SHORT_WORDS ? short : summarizeStory(id, cluster.delivered, { words }, models)
-      addHygiene(hygiene[words], summary.sentences.map((s) => s.text), summary.sentences.map((s) => s.articleId))
+      addHygiene(
+        hygiene[words],
+        summary.sentences.map((s) => s.text),
+        summary.sentences.map((s) => s.articleId),
+      )
     }
 
     for (const report of cluster.reports) {

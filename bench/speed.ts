@@ -91,8 +91,14 @@ async function main(): Promise<void> {
     stories = prepared.filter((c) => c.delivered.length === 5).map((c) => c.delivered)
     articles = prepared.flatMap((c) => c.reports)
   }
-  const story = cpuMsPerCall(`story summary, ${stories[0]?.length ?? 0} reports as delivered, words=120`, stories.map((reports) => () => summarizeStory('s', reports, { words: 120 })))
-  const article = cpuMsPerCall('article summary, words=60', articles.map((a) => () => summarizeArticle(a, { words: 60 })))
+  const story = cpuMsPerCall(
+    `story summary, ${stories[0]?.length ?? 0} reports as delivered, words=120`,
+    stories.map((reports) => () => summarizeStory('s', reports, { words: 120 })),
+  )
+  const article = cpuMsPerCall(
+    'article summary, words=60',
+    articles.map((a) => () => summarizeArticle(a, { words: 60 })),
+  )
   const long = articles.length > MAX_SUMMARY_REPORTS ? articles : []
   if (long.length > 0) cpuMsPerCall(`story summary, ${long.length} reports (reads ${MAX_SUMMARY_REPORTS})`, [() => summarizeStory('s', long, { words: 120 })])
 
@@ -105,13 +111,16 @@ async function main(): Promise<void> {
   cpuMsPerCall('writing its plan and default summary (once per ingest)', [() => articleSummaries(largest)])
   let worst = 0
   for (const budget of [{ words: MAX_SUMMARY_WORDS }, { words: Number.POSITIVE_INFINITY, sentences: MAX_SUMMARY_SENTENCES }]) {
-    const perGet = await asyncCpuMsPerCall(`GET …/summary?${budget.sentences === undefined ? `words=${budget.words}` : `sentences=${budget.sentences}`} on it (read, check, select, serialize)`, async () => {
-      hotClear()
-      const stored = await storeReader(kv, newReadStats()).articlePlan(largest.id)
-      if (stored === null) throw new Error(`no plan under ${key}`)
-      const json = JSON.stringify(articleSummaryFromPlan(stored.value, budget))
-      return etagOf(json)
-    })
+    const perGet = await asyncCpuMsPerCall(
+      `GET …/summary?${budget.sentences === undefined ? `words=${budget.words}` : `sentences=${budget.sentences}`} on it (read, check, select, serialize)`,
+      async () => {
+        hotClear()
+        const stored = await storeReader(kv, newReadStats()).articlePlan(largest.id)
+        if (stored === null) throw new Error(`no plan under ${key}`)
+        const json = JSON.stringify(articleSummaryFromPlan(stored.value, budget))
+        return etagOf(json)
+      },
+    )
     worst = Math.max(worst, perGet)
   }
   console.log(`  targets: story ≤ 3 ms (${story <= 3 ? 'met' : 'MISSED'}), article ≤ 1 ms (${article <= 1 ? 'met' : 'MISSED'}), worst GET ≤ 5 ms (${worst <= 5 ? 'met' : 'MISSED'})`)

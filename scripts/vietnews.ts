@@ -36,12 +36,19 @@ export type Split = 'train' | 'val' | 'test'
  */
 export function* readVietNews(root: string, split: Split, limit = Number.POSITIVE_INFINITY): Generator<VietNewsArticle> {
   const dir = join(root, `${split}_tokenized`)
-  const files = readdirSync(dir).filter((name) => name.endsWith('.seg')).sort()
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.seg'))
+    .sort()
   let count = 0
   for (const file of files) {
     if (count >= limit) return
     const raw = readFileSync(join(dir, file), 'utf8').normalize('NFC').replace(/\r/g, '')
-    const blocks = raw.split(/\n\s*\n/).map((block) => block.split('\n').map((line) => line.trim()).filter(Boolean))
+    const blocks = raw.split(/\n\s*\n/).map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     const [title, lead, body, captions] = blocks
     if (title === undefined || lead === undefined || body === undefined || body.length === 0) continue
     const words: string[] = []
@@ -63,7 +70,7 @@ export function detokenize(line: string): string {
   return line
     .replace(/_/g, ' ')
     .replace(/\s+([.,;:!?…)\]”’%])/g, '$1')
-    .replace(/([(\[“‘])\s+/g, '$1')
+    .replace(/([([“‘])\s+/g, '$1')
     .replace(/"\s+([^"]*?)\s+"/g, '"$1"')
     .replace(/\s{2,}/g, ' ')
     .trim()

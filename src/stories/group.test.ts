@@ -116,7 +116,11 @@ describe('assignArticle on the seeds', () => {
     const vnp = seed('vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt')
     const first = assignArticle(state, signatureOf(vnp), null)
     state.stories.set('is', { members: [first.vector], where: signatureOf(vnp).where })
-    const other = assignArticle(state, signatureOf({ title: 'Giá xăng giảm 500 đồng', lead: null, paragraphs: ['Liên Bộ Công Thương - Tài chính giảm giá xăng RON 95 thêm 500 đồng mỗi lít từ 15h chiều nay.'] }), null)
+    const other = assignArticle(
+      state,
+      signatureOf({ title: 'Giá xăng giảm 500 đồng', lead: null, paragraphs: ['Liên Bộ Công Thương - Tài chính giảm giá xăng RON 95 thêm 500 đồng mỗi lít từ 15h chiều nay.'] }),
+      null,
+    )
     expect(other.decision.storyId).toBeNull()
   })
 })
@@ -126,12 +130,16 @@ describe('two events of one kind', () => {
   const cauGiay = {
     title: 'Cháy lớn tại quận Cầu Giấy, hàng trăm người sơ tán',
     lead: 'Rạng sáng nay, một đám cháy lớn bùng phát tại quận Cầu Giấy, Hà Nội, lực lượng cảnh sát phòng cháy chữa cháy đã khống chế ngọn lửa sau hai giờ.',
-    paragraphs: ['Ngọn lửa bùng lên lúc 3h sáng, khói đen bốc cao hàng chục mét. Cảnh sát phòng cháy chữa cháy điều 10 xe chữa cháy tới hiện trường. Không có thiệt hại về người, nguyên nhân vụ cháy đang được điều tra.'],
+    paragraphs: [
+      'Ngọn lửa bùng lên lúc 3h sáng, khói đen bốc cao hàng chục mét. Cảnh sát phòng cháy chữa cháy điều 10 xe chữa cháy tới hiện trường. Không có thiệt hại về người, nguyên nhân vụ cháy đang được điều tra.',
+    ],
   }
   const dongXuan = {
     title: 'Cháy lớn tại chợ Đồng Xuân, hàng trăm tiểu thương sơ tán',
     lead: 'Rạng sáng nay, một đám cháy lớn bùng phát tại chợ Đồng Xuân, Hà Nội, lực lượng cảnh sát phòng cháy chữa cháy đã khống chế ngọn lửa sau ba giờ.',
-    paragraphs: ['Ngọn lửa bùng lên lúc 4h sáng, khói đen bốc cao hàng chục mét. Cảnh sát phòng cháy chữa cháy điều 12 xe chữa cháy tới hiện trường. Không có thiệt hại về người, nguyên nhân vụ cháy đang được điều tra.'],
+    paragraphs: [
+      'Ngọn lửa bùng lên lúc 4h sáng, khói đen bốc cao hàng chục mét. Cảnh sát phòng cháy chữa cháy điều 12 xe chữa cháy tới hiện trường. Không có thiệt hại về người, nguyên nhân vụ cháy đang được điều tra.',
+    ],
   }
   const cauGiayAgain = {
     title: 'Hà Nội: Hỏa hoạn ở Cầu Giấy lúc rạng sáng',

@@ -240,7 +240,11 @@ export function storySlugOf(headline: string, salt: string): string {
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .slice(0, SLUG_WORDS)
-  const suffix = salt.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 6) || '0'
+  const suffix =
+    salt
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 6) || '0'
   return [...words, suffix].join('-')
 }
 

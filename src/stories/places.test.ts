@@ -46,6 +46,11 @@ describe('namesIn and mergeWhereabouts', () => {
   })
 
   it('unions members', () => {
-    expect(mergeWhereabouts([{ places: ['a'], names: ['a', 'b'] }, { places: ['c'], names: ['b', 'c'] }])).toEqual({ places: ['a', 'c'], names: ['a', 'b', 'c'] })
+    expect(
+      mergeWhereabouts([
+        { places: ['a'], names: ['a', 'b'] },
+        { places: ['c'], names: ['b', 'c'] },
+      ]),
+    ).toEqual({ places: ['a', 'c'], names: ['a', 'b', 'c'] })
   })
 })

@@ -104,7 +104,7 @@ export function placesConflict(a: Whereabouts, b: Whereabouts): boolean {
 /** Whether a place is among the names, alone or inside a longer one (`gaza` in `dải gaza`). */
 function mentions(names: readonly string[], place: string): boolean {
   const padded = ` ${place} `
-  return names.some((name) => name === place || ` ${name} `.includes(padded) || padded.includes(` ${name} `) && name.includes(' '))
+  return names.some((name) => name === place || ` ${name} `.includes(padded) || (padded.includes(` ${name} `) && name.includes(' ')))
 }
 
 /** The whereabouts of a story: the union of its members'. */

@@ -26,11 +26,7 @@ describe('storyFactsOf', () => {
   })
 
   it('titles the story with the headline closest to the others', () => {
-    const facts = storyFactsOf([
-      member('a', 'Tin buồn', '2026-09-01'),
-      member('b', 'Bão số 5 đổ bộ Quảng Ngãi', '2026-09-02'),
-      member('c', 'Bão số 5 đổ bộ miền Trung', '2026-09-03'),
-    ])
+    const facts = storyFactsOf([member('a', 'Tin buồn', '2026-09-01'), member('b', 'Bão số 5 đổ bộ Quảng Ngãi', '2026-09-02'), member('c', 'Bão số 5 đổ bộ miền Trung', '2026-09-03')])
     expect(facts.title).toBe('Bão số 5 đổ bộ Quảng Ngãi')
   })
 
@@ -50,7 +46,10 @@ describe('storyFactsOf', () => {
     ]
     const facts = storyFactsOf(reports)
     expect(facts.articleCount, 'every report still counts').toBe(40)
-    expect(facts.members.map((m) => m.id), 'and is listed').toHaveLength(40)
+    expect(
+      facts.members.map((m) => m.id),
+      'and is listed',
+    ).toHaveLength(40)
     expect(facts.title).toBe('Bão số 5 đổ bộ Quảng Ngãi, bản tin 1')
   })
 })

@@ -51,10 +51,7 @@ export type StorySummary = { storyId: string; text: string; sentences: StorySumm
  * @example
  * selectFromPlan(planStory(reports), { words: 120 })
  */
-export function planStory(
-  articles: readonly SummaryArticle[],
-  models: { story: FeatureWeights; article: FeatureWeights } = { story: STORY_WEIGHTS, article: ARTICLE_WEIGHTS },
-): SummaryPlan {
+export function planStory(articles: readonly SummaryArticle[], models: { story: FeatureWeights; article: FeatureWeights } = { story: STORY_WEIGHTS, article: ARTICLE_WEIGHTS }): SummaryPlan {
   const read = reportsToSummarize(articles)
   const candidates = read.flatMap((article, order) => candidatesOf(article, order))
   const weights = read.length > 1 ? models.story : models.article
@@ -85,11 +82,6 @@ export function storySummaryFromPlan(storyId: string, plan: SummaryPlan, budget:
  * @example
  * summarizeStory('bau-cu-campuchia', reports, { words: 120 })
  */
-export function summarizeStory(
-  storyId: string,
-  articles: readonly SummaryArticle[],
-  budget: Budget,
-  models?: { story: FeatureWeights; article: FeatureWeights },
-): StorySummary {
+export function summarizeStory(storyId: string, articles: readonly SummaryArticle[], budget: Budget, models?: { story: FeatureWeights; article: FeatureWeights }): StorySummary {
   return storySummaryFromPlan(storyId, planStory(articles, models), budget)
 }

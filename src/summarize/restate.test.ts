@@ -3,7 +3,11 @@ import { isStopword, toSyllables } from '../text/syllables.js'
 import { conceptsOf } from './candidates.js'
 import { restates, skeletonOf } from './restate.js'
 
-const skeleton = (text: string) => skeletonOf(text, toSyllables(text).filter((s) => !isStopword(s) && !/^\d+$/.test(s)))
+const skeleton = (text: string) =>
+  skeletonOf(
+    text,
+    toSyllables(text).filter((s) => !isStopword(s) && !/^\d+$/.test(s)),
+  )
 const overlapOf = (a: string, b: string) => {
   const ca = conceptsOf(toSyllables(a))
   const cb = conceptsOf(toSyllables(b))

@@ -62,20 +62,21 @@ const YEAR = /^(?:19|20)\d\d$/
 export function skeletonOf(text: string, content: readonly string[]): FactSkeleton {
   const quantities = new Set<string>()
   // Most sentences hold no digit: skip the scan.
-  if (/\d/.test(text)) for (const match of text.matchAll(QUANTITY)) {
-    const digits = match[1] ?? ''
-    const value = Number(digits.replace(/\./g, '').replace(',', '.'))
-    const unit = match[2] ?? match[3]?.toLowerCase() ?? ''
-    const scale = SCALES[unit]
-    if (!Number.isFinite(value) || YEAR.test(digits)) continue
-    if (scale !== undefined) {
-      // A scaled amount is rounded (`2.538 tỷ` ≈ `hơn 2.500 tỷ`): outlets round it and differ on the word after it.
-      quantities.add((value * scale).toPrecision(2))
-    } else if (unit === '%' || (unit !== '' && value >= 10)) {
-      // An exact count of something (`35 thành viên`, `5,3 %`); small counts (ages, 1–9) say little.
-      quantities.add(`${value} ${unit}`)
+  if (/\d/.test(text))
+    for (const match of text.matchAll(QUANTITY)) {
+      const digits = match[1] ?? ''
+      const value = Number(digits.replace(/\./g, '').replace(',', '.'))
+      const unit = match[2] ?? match[3]?.toLowerCase() ?? ''
+      const scale = SCALES[unit]
+      if (!Number.isFinite(value) || YEAR.test(digits)) continue
+      if (scale !== undefined) {
+        // A scaled amount is rounded (`2.538 tỷ` ≈ `hơn 2.500 tỷ`): outlets round it and differ on the word after it.
+        quantities.add((value * scale).toPrecision(2))
+      } else if (unit === '%' || (unit !== '' && value >= 10)) {
+        // An exact count of something (`35 thành viên`, `5,3 %`); small counts (ages, 1–9) say little.
+        quantities.add(`${value} ${unit}`)
+      }
     }
-  }
   // Numbers are compared as quantities, not as syllables.
   return { content: new Set(content.filter((syllable) => !/^\d+$/.test(syllable))), quantities }
 }

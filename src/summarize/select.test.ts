@@ -18,14 +18,14 @@ const sentence = (text: string, score: number, article: number, index: number, d
 describe('selectFromPlan', () => {
   it('never opens a summary with a sentence that leans on one before it, while another exists', () => {
     const plan: SummaryPlan = {
-      sentences: [
-        sentence('Tuy nhiên, hai người bị thương nặng và được đưa đi cấp cứu.', 0.9, 0, 0, true),
-        sentence('Một vụ đánh bom tự sát làm 7 người chết ở Volgograd chiều qua.', 0.5, 1, 0),
-      ],
+      sentences: [sentence('Tuy nhiên, hai người bị thương nặng và được đưa đi cấp cứu.', 0.9, 0, 0, true), sentence('Một vụ đánh bom tự sát làm 7 người chết ở Volgograd chiều qua.', 0.5, 1, 0)],
       overlaps: [],
       penalty: 0.6,
     }
-    expect(selectFromPlan(plan, { words: 20 }).map((s) => s.text), 'one sentence: the self-contained one').toEqual(['Một vụ đánh bom tự sát làm 7 người chết ở Volgograd chiều qua.'])
+    expect(
+      selectFromPlan(plan, { words: 20 }).map((s) => s.text),
+      'one sentence: the self-contained one',
+    ).toEqual(['Một vụ đánh bom tự sát làm 7 người chết ở Volgograd chiều qua.'])
     const both = selectFromPlan(plan, { words: 40 })
     expect(both[0]?.dependent, 'with room for two, the dependent one may follow').toBe(false)
   })
@@ -54,7 +54,10 @@ describe('selectFromPlan', () => {
   })
 
   it('keeps the budget on a real article whose every sentence is longer than it', () => {
-    const summary = summarizeArticle({ id: 'x', title: 'Tin', lead: null, paragraphs: ['Giá xăng RON 95 giảm 500 đồng mỗi lít từ 15h chiều nay theo quyết định của liên Bộ Công Thương và Tài chính.'] }, { words: 5 })
+    const summary = summarizeArticle(
+      { id: 'x', title: 'Tin', lead: null, paragraphs: ['Giá xăng RON 95 giảm 500 đồng mỗi lít từ 15h chiều nay theo quyết định của liên Bộ Công Thương và Tài chính.'] },
+      { words: 5 },
+    )
     expect(summary.words).toBe(5)
     expect(summary.text.split(' ')).toHaveLength(5)
   })

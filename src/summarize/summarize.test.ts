@@ -49,7 +49,15 @@ describe('summarizeArticle', () => {
   })
 
   it('never returns just the title again', () => {
-    const summary = summarizeArticle({ id: 'x', title: 'Giá xăng giảm mạnh từ chiều nay', lead: null, paragraphs: ['Giá xăng giảm mạnh từ chiều nay.', 'Liên Bộ Công Thương - Tài chính điều chỉnh giá xăng dầu lúc 15h ngày 23/11.'] }, { words: 60 })
+    const summary = summarizeArticle(
+      {
+        id: 'x',
+        title: 'Giá xăng giảm mạnh từ chiều nay',
+        lead: null,
+        paragraphs: ['Giá xăng giảm mạnh từ chiều nay.', 'Liên Bộ Công Thương - Tài chính điều chỉnh giá xăng dầu lúc 15h ngày 23/11.'],
+      },
+      { words: 60 },
+    )
     expect(summary.text).not.toMatch(/^Giá xăng giảm mạnh từ chiều nay\.$/)
     expect(summary.sentences.map((s) => s.text)).not.toContain('Giá xăng giảm mạnh từ chiều nay.')
   })
@@ -105,6 +113,9 @@ describe('summarizeStory', () => {
     expect(read.slice(1), 'then the most recent, oldest first').toEqual(long.slice(11).map((r) => r.id))
     const quoted = new Set(summarizeStory('is', long, { words: 200 }).sentences.map((s) => s.articleId))
     for (const id of quoted) expect(read, `${id} is one of the reports read`).toContain(id)
-    expect(reportsToSummarize(long.slice(0, 3)).map((r) => r.id), 'short stories read whole').toEqual(['r0', 'r1', 'r2'])
+    expect(
+      reportsToSummarize(long.slice(0, 3)).map((r) => r.id),
+      'short stories read whole',
+    ).toEqual(['r0', 'r1', 'r2'])
   })
 })

@@ -7,7 +7,31 @@
 import type { FeatureWeights } from './features.js'
 
 /** Story sentences; target: the cluster's two human summaries. */
-export const STORY_WEIGHTS: FeatureWeights = { bias: 0.0095, opening: -0.21, lead: 0.53, depth: 0.033, headline: 0.2, headlineConcepts: -0.016, support: 0.3, centrality: 0.15, leadShare: 0.1, leadPrecision: 0.2, length: -0.025 }
+export const STORY_WEIGHTS: FeatureWeights = {
+  bias: 0.0095,
+  opening: -0.21,
+  lead: 0.53,
+  depth: 0.033,
+  headline: 0.2,
+  headlineConcepts: -0.016,
+  support: 0.3,
+  centrality: 0.15,
+  leadShare: 0.1,
+  leadPrecision: 0.2,
+  length: -0.025,
+}
 
 /** Article sentences; target: the article's editor-written lead (sapo). */
-export const ARTICLE_WEIGHTS: FeatureWeights = { bias: -0.0024, opening: -0.007, lead: 0.045, depth: -0.027, headline: 0.05, headlineConcepts: 0.16, support: 0, centrality: 0.18, leadShare: 0, leadPrecision: 0, length: 0.044 }
+export const ARTICLE_WEIGHTS: FeatureWeights = {
+  bias: -0.0024,
+  opening: -0.007,
+  lead: 0.045,
+  depth: -0.027,
+  headline: 0.05,
+  headlineConcepts: 0.16,
+  support: 0,
+  centrality: 0.18,
+  leadShare: 0,
+  leadPrecision: 0,
+  length: 0.044,
+}

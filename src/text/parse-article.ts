@@ -42,10 +42,30 @@ export type CleanParagraphs = {
  * A line that is one of these (alone, short) ends the article.
  */
 const BOILERPLATE_HEADINGS = [
-  'tin cùng chuyên mục', 'tin liên quan', 'bài liên quan', 'xem thêm', 'đọc thêm', 'tin khác',
-  'tin mới nhất', 'tin mới', 'tin nổi bật', 'tin đọc nhiều', 'đọc nhiều nhất', 'có thể bạn quan tâm',
-  'bạn có thể quan tâm', 'các tin khác', 'bài viết liên quan', 'chủ đề liên quan', 'từ khóa', 'tags',
-  'bình luận', 'ý kiến bạn đọc', 'gửi bình luận', 'chia sẻ', 'video liên quan', 'tin ảnh',
+  'tin cùng chuyên mục',
+  'tin liên quan',
+  'bài liên quan',
+  'xem thêm',
+  'đọc thêm',
+  'tin khác',
+  'tin mới nhất',
+  'tin mới',
+  'tin nổi bật',
+  'tin đọc nhiều',
+  'đọc nhiều nhất',
+  'có thể bạn quan tâm',
+  'bạn có thể quan tâm',
+  'các tin khác',
+  'bài viết liên quan',
+  'chủ đề liên quan',
+  'từ khóa',
+  'tags',
+  'bình luận',
+  'ý kiến bạn đọc',
+  'gửi bình luận',
+  'chia sẻ',
+  'video liên quan',
+  'tin ảnh',
 ]
 
 /**
@@ -253,7 +273,10 @@ function lastSentenceEnd(paragraph: string): number {
 function isSignature(line: string): boolean {
   if (/[.!?…]["”’»]*$/u.test(line) && !/(?:^|\s)(?:\p{Lu}\.)+$/u.test(line)) return false
   if (/^\(?\s*(?:theo|tổng hợp|nguồn\s*:)/iu.test(line)) return line.split(/\s+/).length <= MAX_SIGNATURE_NAMES
-  const words = line.replace(/[()]/g, ' ').split(/\s+/).filter((word) => word !== '' && !SIGNATURE_FILLER.test(word))
+  const words = line
+    .replace(/[()]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '' && !SIGNATURE_FILLER.test(word))
   if (words.length === 0 || words.length > MAX_SIGNATURE_NAMES) return false
   const names = words.filter((word) => /^[\p{Lu}\p{N}“"]/u.test(word) || /^(?:\p{Lu}\.)+/u.test(word)).length
   // Mostly names: `Thành Đạt Thể thao & Văn hóa` (a reporter and a paper whose name has lowercase syllables).
@@ -264,7 +287,10 @@ function isSignature(line: string): boolean {
 function isBoilerplateHeading(line: string): boolean {
   const words = line.split(' ')
   if (words.length > MAX_HEADING_WORDS) return false
-  const plain = line.toLowerCase().replace(/[:：>»\-–—|.]+$/u, '').trim()
+  const plain = line
+    .toLowerCase()
+    .replace(/[:：>»\-–—|.]+$/u, '')
+    .trim()
   return BOILERPLATE_HEADINGS.some((heading) => plain === heading || plain.startsWith(`${heading}:`))
 }
 
@@ -300,7 +326,7 @@ function sourceOf(line: string): string | null {
 /** A title line: not too long and not ending like a sentence. */
 function looksLikeTitle(line: string): boolean {
   if (line.split(' ').length > MAX_TITLE_WORDS) return false
-  return !/[.,;:…]["”’)]?$/u.test(line) || /[?!]["”’)]?$/u.test(line) && splitSentences(line).length === 1
+  return !/[.,;:…]["”’)]?$/u.test(line) || (/[?!]["”’)]?$/u.test(line) && splitSentences(line).length === 1)
 }
 
 /** A title made from the first sentence of the text, cut at a word boundary. */
@@ -308,7 +334,10 @@ function deriveTitle(paragraph: string): string {
   const sentence = splitSentences(paragraph)[0] ?? paragraph
   const words = sentence.replace(/[.!?…]+$/u, '').split(' ')
   if (words.length <= MAX_DERIVED_TITLE_WORDS) return words.join(' ')
-  return `${words.slice(0, MAX_DERIVED_TITLE_WORDS).join(' ').replace(/[,;:]$/u, '')}…`
+  return `${words
+    .slice(0, MAX_DERIVED_TITLE_WORDS)
+    .join(' ')
+    .replace(/[,;:]$/u, '')}…`
 }
 
 /**

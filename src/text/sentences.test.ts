@@ -8,8 +8,16 @@ describe('splitSentences', () => {
     ['quotes after the period', 'Ông nói: “Chúng tôi sẽ thắng.” Bà gật đầu.', ['Ông nói: “Chúng tôi sẽ thắng.”', 'Bà gật đầu.']],
     ['an ellipsis after a quote', 'Họ hô “Dân chủ muôn năm”… Bên cạnh đó, cảnh sát có mặt.', ['Họ hô “Dân chủ muôn năm”…', 'Bên cạnh đó, cảnh sát có mặt.']],
     ['questions and exclamations', 'Vì sao? Vì giá tăng! Người dân lo lắng.', ['Vì sao?', 'Vì giá tăng!', 'Người dân lo lắng.']],
-    ['a flattened dash photo credit', 'Người biểu tình sáng nay - Ảnh: AFP Theo hãng tin AFP, cuộc biểu tình kéo dài.', ['Người biểu tình sáng nay - Ảnh: AFP', 'Theo hãng tin AFP, cuộc biểu tình kéo dài.']],
-    ['a parenthesized photo credit', 'Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh) Tại cuộc họp báo, ông Sam Rainsy nói.', ['Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh)', 'Tại cuộc họp báo, ông Sam Rainsy nói.']],
+    [
+      'a flattened dash photo credit',
+      'Người biểu tình sáng nay - Ảnh: AFP Theo hãng tin AFP, cuộc biểu tình kéo dài.',
+      ['Người biểu tình sáng nay - Ảnh: AFP', 'Theo hãng tin AFP, cuộc biểu tình kéo dài.'],
+    ],
+    [
+      'a parenthesized photo credit',
+      'Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh) Tại cuộc họp báo, ông Sam Rainsy nói.',
+      ['Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh)', 'Tại cuộc họp báo, ông Sam Rainsy nói.'],
+    ],
     ['no final punctuation', 'Một dòng không có dấu chấm', ['Một dòng không có dấu chấm']],
     ['a period before a lowercase word', 'Giá 3.5 USD. và tăng dần', ['Giá 3.5 USD. và tăng dần']],
     ['a sentence opening with a number', 'Vụ việc xảy ra hôm qua. 20 người bị thương.', ['Vụ việc xảy ra hôm qua.', '20 người bị thương.']],

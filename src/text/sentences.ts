@@ -23,16 +23,53 @@ import { isStopword, toSyllables } from './syllables.js'
  * few foreign honorifics that appear in translated wire copy.
  */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'TP', 'Tp', 'TS', 'Ts', 'PGS', 'GS', 'ThS', 'Th', 'S', 'BS', 'KS', 'CN', 'NXB', 'TX', 'TT', 'ĐH',
-  'Q', 'P', 'H', 'X', 'St', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Jr', 'Sr', 'No', 'Co', 'Inc', 'Ltd', 'Corp',
-  'v', 'vv', 'tr', 'vd', 'VD', 'Tel', 'ĐT',
+  'TP',
+  'Tp',
+  'TS',
+  'Ts',
+  'PGS',
+  'GS',
+  'ThS',
+  'Th',
+  'S',
+  'BS',
+  'KS',
+  'CN',
+  'NXB',
+  'TX',
+  'TT',
+  'ĐH',
+  'Q',
+  'P',
+  'H',
+  'X',
+  'St',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Prof',
+  'Jr',
+  'Sr',
+  'No',
+  'Co',
+  'Inc',
+  'Ltd',
+  'Corp',
+  'v',
+  'vv',
+  'tr',
+  'vd',
+  'VD',
+  'Tel',
+  'ĐT',
 ])
 
 /** Sentence-final punctuation, with any closing quotes or brackets on either side. */
 const TERMINAL = /[”"’»)\]]*(?:[.!?]+|…|\.\.\.)[”"’»)\]]*/gu
 
 /** What may open a sentence: a capital, a digit, an opening quote or bracket, a dash. */
-const OPENER = /^[\p{Lu}\p{N}“"‘«(\[–—-]/u
+const OPENER = /^[\p{Lu}\p{N}“"‘«([–—-]/u
 
 /**
  * Labels of a photo or media credit (`Ảnh: AFP`, `Nguồn: Reuters`, `Đồ họa: USGS`),
@@ -60,7 +97,8 @@ const ILLUSTRATION_LABEL = /(?:^|(?<=[.!?]\s))(?:Ảnh|Hình)\s+minh\s+h(?:ọa|
  * period (`… RS-20V Voyevoda của Nga Ngày 30/10, Tổng thống …`). Time openers
  * count only before a number (`Ngày 30/10`), to spare names like "Ngày Nhà giáo".
  */
-const FUSED_OPENER = /(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,])/gu
+const FUSED_OPENER =
+  /(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,])/gu
 
 /** The capitalized words a flattened credit starts with (`ảnh hưởng`, lowercase, is everywhere and never one). */
 const CAPITAL_LABEL = /Ảnh|Nguồn|Photo|Video|Clip|Đồ h|Hình/u

@@ -65,9 +65,7 @@ export function toSyllables(text: string): string[] {
 }
 
 /** Stopword entries, tone-unified like tokens. Both single syllables and multi-syllable phrases. */
-const STOPWORD_SET: ReadonlySet<string> = new Set(
-  STOPWORDS_VI.map((entry) => toSyllables(entry).join(' ')),
-)
+const STOPWORD_SET: ReadonlySet<string> = new Set(STOPWORDS_VI.map((entry) => toSyllables(entry).join(' ')))
 
 /**
  * Whether a syllable, or a space-joined syllable n-gram, is a Vietnamese stopword.
