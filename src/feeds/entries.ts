@@ -18,7 +18,7 @@ export type FeedInfo = {
   selfUrl: string
   /** The HTML page this feed follows. */
   homeUrl: string
-  /** The newest entry's update time (ISO 8601), or null for an empty feed. */
+  /** When the feed's list last changed (ISO 8601), or null when nothing was ever written. */
   updated: string | null
 }
 

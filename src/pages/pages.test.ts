@@ -93,6 +93,7 @@ const OUTLET: Outlet = {
   reportCount: 1,
   reports: [{ id: ARTICLE.id, title: ARTICLE.title, source: ARTICLE.source, publishedAt: ARTICLE.publishedAt, url: ARTICLE.url, storyId: ARTICLE.storyId, ingestedAt: ARTICLE.ingestedAt }],
   stories: [{ ...DIGEST, title: HOSTILE }],
+  changedAt: '2026-11-25T05:00:00.000Z',
 }
 
 const PAGES: [string, string][] = [

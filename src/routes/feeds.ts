@@ -3,9 +3,10 @@
  * RSS 2.0, JSON Feed 1.1) — and `/sitemap.xml` for crawlers. Thin: one KV
  * read (the stored digests of the newest stories, an outlet's value for
  * `?source=`, the stories head for the sitemap), render (src/feeds, pure),
- * answer with an ETag of the document and `Last-Modified` of its newest
- * story, so a reader polling with either validator gets a 304
- * (http/conditional.ts). Bad input is problem+json, as in the API.
+ * answer with an ETag of the document and, on the feeds, `Last-Modified`:
+ * when the writer last changed their list (a story leaving it counts), so a
+ * reader polling with either validator gets a 304 (http/conditional.ts).
+ * Bad input is problem+json, as in the API.
  */
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../env.js'
@@ -40,25 +41,28 @@ feedRoutes.get('/sitemap.xml', async (c) => {
   const origin = new URL(c.req.url).origin
   const head = await c.var.store.storiesHead()
   const stories = head.items.map((card) => ({ url: `${origin}/stories/${card.id}`, title: card.title, updatedAt: card.updatedAt, firstPublishedAt: card.firstPublishedAt }))
-  return document(c, renderSitemap(`${origin}/`, stories, Date.now()), 'application/xml; charset=utf-8', head.items[0]?.updatedAt ?? null)
+  // ETag only: the stories head does not say when a story left it, so its newest update is no honest Last-Modified.
+  return document(c, renderSitemap(`${origin}/`, stories, Date.now()), 'application/xml; charset=utf-8', null)
 })
 
 async function feed(c: Context<AppEnv>, format: Format): Promise<Response> {
   const { source } = parseQuery(c, FeedQuerySchema)
   const url = new URL(c.req.url)
-  const { digests, title, description, homeUrl, query } = source === undefined ? await siteStories(c, url.origin) : await outletStories(c, source, url.origin)
+  const { digests, changedAt, title, description, homeUrl, query } = source === undefined ? await siteStories(c, url.origin) : await outletStories(c, source, url.origin)
   // The feed names itself canonically (the outlet by its slug, no stray parameters): its Atom id must not vary with how it was asked for.
-  const info: FeedInfo = { title, description, selfUrl: `${url.origin}${url.pathname}${query}`, homeUrl, updated: digests[0]?.updatedAt ?? null }
+  const info: FeedInfo = { title, description, selfUrl: `${url.origin}${url.pathname}${query}`, homeUrl, updated: changedAt }
   return document(c, FORMATS[format].render(info, entriesOf(digests, url.origin)), FORMATS[format].type, info.updated)
 }
 
-type FeedSource = { digests: readonly StoryDigest[]; title: string; description: string; homeUrl: string; query: string }
+/** Stories for a feed, when their list last changed (null before any write), and what the feed calls itself. */
+type FeedSource = { digests: readonly StoryDigest[]; changedAt: string | null; title: string; description: string; homeUrl: string; query: string }
 
 /** The newest stories, as the front page shows them. */
 async function siteStories(c: Context<AppEnv>, origin: string): Promise<FeedSource> {
   const head = await c.var.store.digestsHead()
   return {
     digests: head?.value.items ?? [],
+    changedAt: head?.value.changedAt ?? null,
     title: 'bantin — tin tổng hợp',
     description: 'Những sự kiện mới nhất từ các báo Việt Nam, mỗi sự kiện một bản tóm tắt ghi nguồn từng câu.',
     homeUrl: `${origin}/`,
@@ -74,6 +78,7 @@ async function outletStories(c: Context<AppEnv>, source: string, origin: string)
   if (outlet === null) throw new ApiError('outlet-not-found', `No stored report credits an outlet "${source}".`)
   return {
     digests: outlet.value.stories,
+    changedAt: outlet.value.changedAt,
     title: `bantin — ${outlet.value.name}`,
     description: `Các sự kiện có bài của ${outlet.value.name}, mỗi sự kiện một bản tóm tắt ghi nguồn từng câu.`,
     homeUrl: `${origin}/sources/${slug}`,
@@ -81,7 +86,7 @@ async function outletStories(c: Context<AppEnv>, source: string, origin: string)
   }
 }
 
-/** A rendered document with both validators: its ETag, and Last-Modified when it has a newest story. */
+/** A rendered document with its ETag, and Last-Modified when its list says when it changed. */
 function document(c: Context<AppEnv>, body: string, type: string, updated: string | null): Response {
   const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': CACHE_POLICY.list, ETag: etagOf(body), 'X-Content-Type-Options': 'nosniff' }
   if (updated !== null) headers['Last-Modified'] = new Date(updated).toUTCString()

@@ -31,7 +31,7 @@ const HEADERS: Record<HeaderName, { description: string }> = {
   'Accept-Post': { description: 'The media types a write accepts' },
   'X-Request-Id': { description: 'This request’s id (the `cf-ray`, or a UUID), also in its log line' },
   'Content-Security-Policy': { description: 'Allows exactly the page’s one inline style and script, by hash' },
-  'Last-Modified': { description: 'When the newest story in this document last changed; send it back in `If-Modified-Since` for a `304`' },
+  'Last-Modified': { description: 'When the list of stories in this document last changed; send it back in `If-Modified-Since` for a `304`' },
 }
 
 /** Headers on every answer (http/observe.ts). */

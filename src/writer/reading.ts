@@ -134,9 +134,10 @@ export class ReadingCopies {
    * once per write, inside its transaction, after the stories are refreshed.
    */
   enqueue(outbox: KvOutbox): void {
+    const changedAt = new Date().toISOString()
     const total = Number(this.sql.exec(`SELECT COUNT(*) AS n FROM story_digests`).one().n)
-    outbox.enqueue(DIGESTS_HEAD_KEY, { total, items: this.digestPage(null, DIGESTS_HEAD_SIZE).items } satisfies DigestHead)
-    for (const slug of this.dirtyOutlets) this.enqueueOutlet(outbox, slug)
+    outbox.enqueue(DIGESTS_HEAD_KEY, { total, items: this.digestPage(null, DIGESTS_HEAD_SIZE).items, changedAt } satisfies DigestHead)
+    for (const slug of this.dirtyOutlets) this.enqueueOutlet(outbox, slug, changedAt)
     this.dirtyOutlets.clear()
   }
 
@@ -155,7 +156,7 @@ export class ReadingCopies {
   }
 
   /** Rebuild one outlet's value from SQL; queue it (or its deletion) only when it differs from what was queued last. */
-  private enqueueOutlet(outbox: KvOutbox, slug: string): void {
+  private enqueueOutlet(outbox: KvOutbox, slug: string, changedAt: string): void {
     const state = this.sql.exec(`SELECT reports, queued_etag FROM outlets WHERE slug = ?`, slug).toArray()[0]
     if (state === undefined) return
     const reports = this.sql
@@ -174,12 +175,12 @@ export class ReadingCopies {
       .map((row) => parseDigest(row.digest))
       .sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? 1 : -1) : a.updatedAt < b.updatedAt ? 1 : -1))
       .slice(0, OUTLET_STORIES)
-    const value: Outlet = { slug, name: newest.source ?? slug, reportCount: Number(state.reports), reports, stories }
-    const json = JSON.stringify(value)
-    const etag = etagOf(json)
+    const content: Omit<Outlet, 'changedAt'> = { slug, name: newest.source ?? slug, reportCount: Number(state.reports), reports, stories }
+    // Compared without its time: the value is queued, and its time moves, only when what it shows changed.
+    const etag = etagOf(JSON.stringify(content))
     if (etag === state.queued_etag) return
     this.sql.exec(`UPDATE outlets SET queued_etag = ? WHERE slug = ?`, etag, slug)
-    outbox.enqueue(outletKey(slug), value)
+    outbox.enqueue(outletKey(slug), { ...content, changedAt } satisfies Outlet)
   }
 }
 
