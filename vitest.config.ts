@@ -1,9 +1,11 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+import { answerOutbound } from './test/outlet.js'
 
 // Four projects: the pure core (src/**) runs in Node, where it must also run
 // for benchmarks; the Worker (test/*.test.ts) runs in workerd against real
-// local KV and Durable Objects through @cloudflare/vitest-pool-workers; the
+// local KV, Durable Objects, Queues and Cron through @cloudflare/vitest-pool-workers,
+// its outbound fetches answered by the fixture outlets of test/outlet.ts; the
 // scripts and the API contract (test/node/) run in Node; the widget
 // (test/browser/) runs in Chromium against the Worker under wrangler dev.
 export default defineConfig({
@@ -22,10 +24,20 @@ export default defineConfig({
           cloudflareTest({
             main: './src/index.ts',
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { INGEST_TOKEN: 'test-token' } },
+            miniflare: {
+              // As deployed: loopback and private addresses refused (a local .dev.vars may allow them for npm start).
+              bindings: { INGEST_TOKEN: 'test-token', ALLOW_LOCAL_SOURCES: 'false' },
+              outboundService: answerOutbound,
+              // wrangler.toml's consumers, with batches delivered within 100 ms instead of 2 s: tests wait for the real queue.
+              queueConsumers: {
+                'bantin-gather': { maxBatchSize: 10, maxBatchTimeout: 0.1, maxRetries: 5, deadLetterQueue: 'bantin-gather-dlq' },
+                'bantin-gather-dlq': { maxBatchSize: 10, maxBatchTimeout: 0.1 },
+              },
+            },
           }),
         ],
-        // 2 cores shared by several developers: a test of 100 ingests may take several seconds under load.
+        // 2 cores shared by several developers: a test of 100 ingests may take several seconds under load,
+        // and gathering tests wait for the real queue to deliver batches.
         test: { name: 'worker', include: ['test/*.test.ts'], testTimeout: 20_000 },
       },
       {

@@ -15,6 +15,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+import { filesIn, startOutlet } from './local-outlet.mjs'
 import { LOOPBACK, choosePort, freePort, numericFlag } from './ports.js'
 import { loadSamples } from './sample-data.js'
 
@@ -48,6 +49,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => ch
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 
 await waitUntilReady()
+await gatherFromLocalOutlet()
 await seed()
 
 /** The token from .dev.vars, which wrangler dev also reads; created from the example on first run. */
@@ -87,4 +89,45 @@ async function seed(): Promise<void> {
   }
   const created = loaded.filter((item) => item.status === 201).length
   console.log(`[bantin] ${loaded.length} sample articles loaded (${created} new). Try ${base}/v1/articles`)
+}
+
+type SourceAnswer = { id: string; name: string; feedUrl: string; itemsSeen: number; articlesIngested: number; articlesFromFeedItems: number; lastCheckedAt: string | null; detail?: string }
+
+/**
+ * Gathering, offline: start a small local outlet serving the fixture feed and
+ * article pages (test/fixtures/gather/site, built from data/), register its
+ * RSS feed as a source, and run one Cron check, so the whole path — feed,
+ * queue, page, article, story, summary — can be watched with no network.
+ * Runs before the samples are posted, so its articles are new (posting the
+ * same text then answers "already stored"). Needs ALLOW_LOCAL_SOURCES=true in
+ * .dev.vars (the example has it): bantin otherwise refuses loopback addresses.
+ */
+async function gatherFromLocalOutlet(): Promise<void> {
+  const name = 'Tin Mẫu (local outlet)'
+  const outlet = await startOutlet(filesIn(join(root, 'test', 'fixtures', 'gather', 'site')))
+  process.on('exit', () => void outlet.stop())
+  const auth = { Authorization: `Bearer ${token}` }
+  // The outlet gets a new port each start: forget the one registered by an earlier start.
+  const listed = (await (await fetch(`${base}/v1/sources`)).json()) as { items?: SourceAnswer[] }
+  for (const old of listed.items ?? []) if (old.name === name) await fetch(`${base}/v1/sources/${old.id}`, { method: 'DELETE', headers: auth })
+  const res = await fetch(`${base}/v1/sources`, {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ feedUrl: `${outlet.origin}/rss.xml`, name }),
+  })
+  const source = (await res.json()) as SourceAnswer
+  if (!res.ok) {
+    console.error(`[bantin] local outlet not registered: ${res.status} ${source.detail ?? ''} (is ALLOW_LOCAL_SOURCES=true in .dev.vars?)`)
+    return
+  }
+  console.log(`[bantin] local outlet ${outlet.origin} serves a feed and its article pages; registered as ${base}/v1/sources/${source.id}`)
+  await fetch(`${base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)
+  let health = source
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(250)) {
+    health = (await (await fetch(`${base}/v1/sources/${source.id}`)).json()) as SourceAnswer
+    if (health.lastCheckedAt !== null && health.articlesIngested >= health.itemsSeen) break
+  }
+  console.log(
+    `[bantin] one check: ${health.itemsSeen} feed items → ${health.articlesIngested} articles stored (${health.articlesFromFeedItems} from the feed item, their page unreadable). Try ${base}/v1/stories`,
+  )
 }

@@ -16,6 +16,7 @@ import { embedRoutes } from './routes/embed.js'
 import { feedRoutes } from './routes/feeds.js'
 import { pageRoutes } from './routes/pages.js'
 import { problemRoutes } from './routes/problems.js'
+import { sourceRoutes } from './routes/sources.js'
 import { storyRoutes } from './routes/stories.js'
 import { summaryRoutes } from './routes/summaries.js'
 
@@ -45,6 +46,7 @@ export function createApp() {
   app.route('/', problemRoutes)
   app.route('/', pageRoutes)
   app.route('/', feedRoutes)
+  app.route('/', sourceRoutes)
 
   app.get('/openapi.json', (c) => c.body(OPENAPI_JSON, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE_POLICY.docs, ETag: OPENAPI_ETAG }))
 

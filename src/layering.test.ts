@@ -27,6 +27,17 @@ describe('layering', () => {
     expect(offending).toEqual([])
   })
 
+  it('keeps gathering’s pure parts free of runtimes: the parsers and rules of gather/ import no hono, cloudflare, node or zod, and no adapter', () => {
+    const pure = ['address', 'charset', 'dates', 'decode-entities', 'feed', 'html-text', 'item-url', 'page-collect', 'page-extract', 'politeness', 'robots', 'schedule']
+    const files = sourcesOf('gather').filter(({ file }) => pure.some((name) => file === `gather/${name}.ts`))
+    expect(files, 'every pure module is there').toHaveLength(pure.length)
+    const adapters = /\/(?:http|routes|writer)\/|\.\/(?:registry|safe-fetch|polite-fetch|page-rewriter|check-feeds|consume|probe|handlers)\.js$/
+    const offending = files.flatMap(({ file, imports }) =>
+      imports.filter((spec) => /^(?:hono|cloudflare:|node:|zod)/.test(spec) || adapters.test(spec) || (spec.includes('/store/') && !spec.endsWith('/store/ids.js'))).map((spec) => `${file} → ${spec}`),
+    )
+    expect(offending).toEqual([])
+  })
+
   it('keeps the pure core free of runtimes: text/, summarize/, stories/ import no hono, cloudflare, node or zod', () => {
     const files = ['text', 'summarize', 'stories'].flatMap(sourcesOf)
     expect(files.length, 'the core has modules').toBeGreaterThan(10)

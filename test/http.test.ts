@@ -3,10 +3,13 @@
  * route through one mechanism (weak comparison, lists, `*`), `Allow` on 405
  * and OPTIONS listing every method, and problem `type` URIs that resolve.
  */
+import { runDurableObjectAlarm } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { registryOf } from '../src/gather/registry.js'
 import { PROBLEM_CODES } from '../src/http/problem.js'
 import { WIDGET_VERSION } from '../src/widget/bundle.generated.js'
-import { SEEDS, call, postText, problemOf, resetAll, settle } from './helpers.js'
+import { SEEDS, TOKEN, call, postText, problemOf, resetAll, settle } from './helpers.js'
 
 beforeEach(resetAll)
 
@@ -16,6 +19,14 @@ async function getRoutes(): Promise<[string, string][]> {
   await postText(SEEDS.andrews, '?storyId=lien-minh-chong-is')
   for (let i = 0; i < 3; i++) await postText(`Tin số ${i}\n\nNội dung riêng của tin số ${i}.`)
   await settle()
+  // A source (its feed answered by test/outlet.ts); the registry writes its KV copies by alarm.
+  const registered = await call('/v1/sources', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ feedUrl: 'https://tin-http.example.vn/rss.xml' }),
+  })
+  const source = (await registered.json()) as { id: string }
+  await runDurableObjectAlarm(registryOf(env))
   const page = (await (await call('/v1/articles?limit=2')).json()) as { nextCursor: string }
   const embed = encodeURIComponent('https://bantin.test/embed/stories/lien-minh-chong-is')
   return [
@@ -45,6 +56,8 @@ async function getRoutes(): Promise<[string, string][]> {
     ['/feeds/stories.rss', '/feeds/stories.rss?source=ttxvn-vietnam'],
     ['/feeds/stories.json', '/feeds/stories.json'],
     ['/sitemap.xml', '/sitemap.xml'],
+    ['/v1/sources', '/v1/sources'],
+    ['/v1/sources/{id}', `/v1/sources/${source.id}`],
   ]
 }
 

@@ -5,9 +5,11 @@
  * request can produce, or a status an operation answers without saying so,
  * fails this file.
  */
+import { runInDurableObject } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../src/app.js'
+import { MAX_SOURCES, registryOf } from '../src/gather/registry.js'
 import { PROBLEM_CODES, type ProblemCode } from '../src/http/problem.js'
 import { articleKey } from '../src/store/keys.js'
 import { SEEDS, TOKEN, call, postJson, postText, problemOf, resetAll, settle } from './helpers.js'
@@ -65,6 +67,31 @@ const CASES: Record<ProblemCode, Case> = {
     // A deployment without its Newsroom binding: the Worker fails where it reaches for it and answers a bare 500.
     operation: ['/v1/articles', 'post'],
     send: () => createApp().request('/v1/articles', json({ title: 'Tin', body: 'Nội dung.' }), { ...env, NEWSROOM: undefined }),
+  },
+  'source-not-found': { operation: ['/v1/sources/{id}', 'get'], send: () => call('/v1/sources/0123456789abcdef') },
+  'invalid-source': { operation: ['/v1/sources', 'post'], send: () => call('/v1/sources', json({ feedUrl: 'ftp://tin.example.vn/rss.xml' })) },
+  // Outbound fetches are answered by the fixture outlets of test/outlet.ts.
+  'feed-unreadable': { operation: ['/v1/sources', 'post'], send: () => call('/v1/sources', json({ feedUrl: 'https://tin-problems.example.vn/khong-co.xml' })) },
+  'feed-unreachable': { operation: ['/v1/sources', 'post'], send: () => call('/v1/sources', json({ feedUrl: 'https://flaky-problems.example.vn/rss.xml' })) },
+  'too-many-sources': {
+    operation: ['/v1/sources', 'post'],
+    send: async () => {
+      // A registry already keeping its MAX_SOURCES sources (rows written straight into its table).
+      await runInDurableObject(registryOf(env), (_instance, state) => {
+        const now = new Date().toISOString()
+        for (let i = 0; i < MAX_SOURCES; i++) {
+          state.storage.sql.exec(
+            'INSERT INTO sources (id, feed_url, name, check_every_minutes, created_at, updated_at, next_check_at) VALUES (?, ?, ?, 10, ?, ?, 0)',
+            i.toString(16).padStart(16, '0'),
+            `https://tin-${i}.example.vn/rss.xml`,
+            'Tin',
+            now,
+            now,
+          )
+        }
+      })
+      return call('/v1/sources', json({ feedUrl: 'https://tin-full.example.vn/rss.xml' }))
+    },
   },
   'format-not-implemented': { operation: ['/oembed', 'get'], send: () => call(`/oembed?url=${encodeURIComponent('https://bantin.test/embed/stories/x')}&format=xml`) },
   'writes-disabled': {

@@ -44,6 +44,7 @@ const PROBLEMS = {
     title: 'Outlet not found',
     explanation: 'No stored report credits an outlet by this name (`source` of a feed is an outlet’s name or its slug, as in /sources/<slug>).',
   },
+  'source-not-found': { status: 404, title: 'Source not found', explanation: 'No registered source has this id (source ids are 16 hex digits). It may have been removed.' },
   'route-not-found': {
     status: 404,
     title: 'No such route',
@@ -69,6 +70,24 @@ const PROBLEMS = {
       'A field fails validation: a missing or blank title, both or neither of `body` and `paragraphs`, a date that is not real or lies outside 1990-01-01 … two days from now, a plain-text `date …` line that does not parse, a url that is not http(s), a storyId that is not a slug. `errors` names each field (and, for raw text, the line).',
   },
   'empty-article': { status: 422, title: 'No article text', explanation: 'Nothing is left once site furniture ("Tin liên quan", …), captions and credits are removed.' },
+  'invalid-source': {
+    status: 422,
+    title: 'Invalid source',
+    explanation:
+      'A field of the source fails validation: `feedUrl` must be an absolute http(s) URL that bantin may fetch (not a loopback, private, link-local or reserved address, no credentials), `name` 1–200 characters, `checkEveryMinutes` 5–1440; a change names at least one field. `errors` names each field.',
+  },
+  'feed-unreadable': {
+    status: 422,
+    title: 'The URL does not serve a feed bantin can read',
+    explanation:
+      'bantin fetched the URL once before registering it and found no RSS 2.0, Atom 1.0 or JSON Feed 1.1 document there (or a 4xx, a redirect to an address it does not fetch, or robots.txt disallowing it). `detail` says which.',
+  },
+  'too-many-sources': { status: 409, title: 'Source limit reached', explanation: 'This deployment keeps at most 500 sources. Remove one before registering another.' },
+  'feed-unreachable': {
+    status: 502,
+    title: 'The feed could not be fetched',
+    explanation: 'The outlet did not answer within 10 s, answered 5xx or 429, or asked bantin to wait. Nothing was registered; try again later.',
+  },
   'corrupt-record': {
     status: 500,
     title: 'Stored record failed validation',

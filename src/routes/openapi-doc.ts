@@ -149,7 +149,7 @@ function operationOf(route: RouteSpec): Json {
       required: true,
       content: {
         'application/json': { schema: schemaOf(route.body.json, 'input') },
-        'text/plain': { schema: { type: 'string', description: route.body.text } },
+        ...(route.body.text === undefined ? {} : { 'text/plain': { schema: { type: 'string', description: route.body.text } } }),
       },
     }
   }

@@ -12,6 +12,7 @@
 import * as z from 'zod/mini'
 import type { ProblemCode } from '../http/problem.js'
 import { ArticleInputSchema, ArticlePageSchema, ArticleSchema, ArticleSummarySchema, StoryPageSchema, StorySchema, StorySummarySchema } from '../store/schemas.js'
+import { SourceInputSchema, SourcePageSchema, SourceSchema, SourceUpdateSchema } from '../store/source-schemas.js'
 import { EmbedQuerySchema, FeedQuerySchema, FrontPageQuerySchema, ListQuerySchema, OEmbedQuerySchema, SummaryQuerySchema, TextIngestQuerySchema } from './queries.js'
 
 /** Response headers the document declares (components.headers). */
@@ -45,7 +46,8 @@ export type RouteSpec = {
   auth?: true
   query?: z.ZodMiniObject
   params?: Record<string, ParamSpec>
-  body?: { json: z.ZodMiniType; text: string }
+  /** `text` documents a text/plain alternative; without it the route takes JSON only. */
+  body?: { json: z.ZodMiniType; text?: string }
   responses: Record<number, ResponseSpec>
 }
 
@@ -116,6 +118,73 @@ const feedErrors: Record<number, ResponseSpec> = {
   400: problem('`source` is empty, over 200 characters, or has no letter or digit', ['invalid-query']),
   404: problem('No stored report credits that outlet', ['outlet-not-found']),
 }
+
+const sourceId: Record<string, ParamSpec> = { id: { description: 'Source id: 16 hex digits (another form is simply not found)', pattern: '^[0-9a-f]{16}$' } }
+const sourceWriteErrors: Record<number, ResponseSpec> = {
+  400: problem('Malformed JSON, or forbidden characters', ['malformed-json', 'invalid-characters']),
+  413: problem('Body over 1 MiB', ['payload-too-large']),
+  415: problem('Not JSON', ['unsupported-media-type'], ['Accept-Post']),
+}
+
+/** Sources: the outlets' feeds bantin gathers from (routes/sources.ts, gather/). */
+const SOURCE_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/v1/sources',
+    operationId: 'registerSource',
+    summary: 'Register an outlet feed (RSS 2.0, Atom 1.0, JSON Feed 1.1) to gather from; the feed is fetched and read once first, and checked from the next Cron run (every 5 minutes)',
+    auth: true,
+    body: { json: SourceInputSchema },
+    responses: {
+      201: { description: 'Registered; `Location` names it', json: SourceSchema, headers: ['Location'] },
+      200: { description: 'That feed is already registered: the source', json: SourceSchema, headers: ['Location'] },
+      ...sourceWriteErrors,
+      409: problem('The deployment keeps no more sources', ['too-many-sources']),
+      422: problem('Fields that fail validation (named in `errors`), a feed URL bantin does not fetch, or no readable feed there', ['invalid-source', 'feed-unreadable']),
+      502: problem('The feed could not be fetched (no answer in 10 s, 5xx, 429, or the site asked to wait)', ['feed-unreachable']),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/sources',
+    operationId: 'listSources',
+    summary: 'Sources with their health, newest first',
+    query: ListQuerySchema,
+    responses: { 200: { description: listQuery, json: SourcePageSchema }, 400: problem('Bad limit, or a cursor this list did not issue', ['invalid-query']) },
+  },
+  {
+    method: 'get',
+    path: '/v1/sources/{id}',
+    operationId: 'getSource',
+    summary: 'One source and its health',
+    params: sourceId,
+    responses: { 200: { description: 'The source', json: SourceSchema }, 404: problem('No such source', ['source-not-found']) },
+  },
+  {
+    method: 'put',
+    path: '/v1/sources/{id}',
+    operationId: 'updateSource',
+    summary: 'Change a source: its name, its check interval, or pause and resume it (resuming clears its failures and makes it due at once)',
+    auth: true,
+    params: sourceId,
+    body: { json: SourceUpdateSchema },
+    responses: {
+      200: { description: 'The changed source', json: SourceSchema },
+      ...sourceWriteErrors,
+      404: problem('No such source', ['source-not-found']),
+      422: problem('Fields that fail validation, or no field at all (named in `errors`)', ['invalid-source']),
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/sources/{id}',
+    operationId: 'deleteSource',
+    summary: 'Stop gathering from a source (its articles stay)',
+    auth: true,
+    params: sourceId,
+    responses: { 204: { description: 'Removed' }, 404: problem('No such source', ['source-not-found']) },
+  },
+]
 
 export const ROUTES: readonly RouteSpec[] = [
   { method: 'get', path: '/healthz', operationId: 'getHealth', summary: 'Liveness', responses: { 200: { description: 'Alive', json: HealthSchema } } },
@@ -223,6 +292,7 @@ export const ROUTES: readonly RouteSpec[] = [
       404: problem('No such story', ['story-not-found']),
     },
   },
+  ...SOURCE_ROUTES,
   { method: 'get', path: '/widget.js', operationId: 'getWidget', summary: 'The <bantin-summary> custom element', responses: { 200: { description: 'JavaScript', javascript: true } } },
   {
     method: 'get',

@@ -19,7 +19,7 @@
 export type CursorKey = readonly string[]
 
 /** Which list a cursor pages: a cursor of one list is refused by another. */
-export type CursorList = 'articles' | 'stories'
+export type CursorList = 'articles' | 'stories' | 'sources'
 
 /** Longest cursor we decode: a few short strings and a 32-byte tag, base64url-encoded. */
 const MAX_CURSOR_LENGTH = 512

@@ -48,3 +48,10 @@ export const DIGESTS_HEAD_KEY = 'digests:v1:head'
 export function outletKey(slug: string): string {
   return `outlet:v1:${slug}`
 }
+/** One source (an outlet's feed) with its health, as GET /v1/sources/:id serves it. */
+export function sourceKey(sourceId: string): string {
+  return `source:v1:${sourceId}`
+}
+
+/** Every source with its health, newest first, as GET /v1/sources serves it. */
+export const SOURCES_HEAD_KEY = 'sources:v1:head'

@@ -58,6 +58,20 @@ const PublishedAtSchema = z.string().check(
 )
 const Timestamp = z.iso.datetime()
 
+/**
+ * How a gathered article was read: from its page, or — when the page could not
+ * be fetched or read — from the feed item, with the reason.
+ */
+export const GatheredSchema = component(
+  z.object({
+    sourceId: z.string().check(z.regex(ARTICLE_ID)),
+    from: z.enum(['page', 'feed-item']),
+    note: z.nullable(z.string()),
+  }),
+  'Gathered',
+  'How a gathered article was read; `from: "feed-item"` says the page could not be fetched or read, and `note` says why',
+)
+
 export const ArticleSchema = component(
   z.object({
     id: ArticleIdSchema,
@@ -74,6 +88,12 @@ export const ArticleSchema = component(
     ingestedAt: Timestamp,
     /** When the stored text last changed (ingest, or a correction). */
     updatedAt: Timestamp,
+    /** The byline, when the outlet's page or feed names one (gathered articles). */
+    author: z.optional(z.nullable(z.string())),
+    /** The article's main image, when the outlet names one (gathered articles). */
+    image: z.optional(z.nullable(z.string())),
+    /** How bantin gathered it: absent on articles posted by a client. */
+    gathered: z.optional(GatheredSchema),
   }),
   'Article',
 )

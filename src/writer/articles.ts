@@ -35,6 +35,17 @@ export const ARTICLES_SCHEMA = `
 export class SqlArticles {
   constructor(private readonly sql: SqlStorage) {}
 
+  /** Which of these canonical URLs are stored (the gatherer skips their pages). */
+  storedUrls(urls: readonly string[]): string[] {
+    const stored: string[] = []
+    // Durable Object SQL takes at most 100 bound parameters per statement.
+    for (let i = 0; i < urls.length; i += 100) {
+      const chunk = urls.slice(i, i + 100)
+      for (const row of this.sql.exec(`SELECT url FROM articles WHERE url IN (${chunk.map(() => '?').join(', ')})`, ...chunk)) stored.push(String(row.url))
+    }
+    return stored
+  }
+
   /** Store an article (its story already decided) under its sort position. */
   insert(article: Article, contentHash: string): void {
     this.sql.exec(

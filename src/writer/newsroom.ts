@@ -139,6 +139,11 @@ export class Newsroom extends DurableObject<Bindings> {
     return this.reading.digestPage(after, limit)
   }
 
+  /** Which of these canonical URLs are stored already: the gatherer (src/gather/) skips their pages. */
+  async storedUrls(urls: readonly string[]): Promise<string[]> {
+    return this.articles.storedUrls(urls)
+  }
+
   /** Write out everything still in the outbox, whatever the per-key interval. */
   override async alarm(): Promise<void> {
     await this.outbox.flush(true)
