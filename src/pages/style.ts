@@ -9,7 +9,7 @@ export const PAGE_STYLE = `:root{--bg:#fff;--fg:#1a1a1a;--muted:#555;--link:#0b5
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;overflow-wrap:anywhere}
 a{color:var(--link)}
-a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--link);outline-offset:2px;border-radius:2px}
+a:focus-visible{outline:3px solid var(--link);outline-offset:2px;border-radius:2px}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip{position:absolute;left:-999px;top:0;background:var(--bg);padding:8px 12px;z-index:1}
 .skip:focus{left:8px}
@@ -17,9 +17,6 @@ header,main,footer{max-width:46rem;margin:0 auto;padding:0 16px}
 header{display:flex;flex-wrap:wrap;align-items:center;gap:8px 20px;padding-top:14px;padding-bottom:12px;border-bottom:1px solid var(--line)}
 .brand{font-weight:700;font-size:1.25rem;text-decoration:none;color:var(--fg)}
 nav ul{display:flex;flex-wrap:wrap;gap:4px 16px;margin:0;padding:0;list-style:none}
-form.search{display:flex;gap:6px;flex:1 1 14rem}
-form.search input{flex:1;min-width:0;font:inherit;padding:4px 8px;color:var(--fg);background:var(--bg);border:1px solid var(--muted);border-radius:4px}
-form.search button{font:inherit;padding:4px 12px;color:var(--bg);background:var(--link);border:0;border-radius:4px;cursor:pointer}
 main{padding-top:8px;padding-bottom:32px}
 h1{font-size:1.6rem;line-height:1.25;margin:18px 0 8px}
 h2{font-size:1.2rem;line-height:1.3;margin:26px 0 8px}
