@@ -88,7 +88,7 @@ async function seed(): Promise<void> {
     else console.log(`[bantin] ${item.name} → ${base}/v1/articles/${item.id} in story ${item.storyId} (${item.status === 201 ? 'new' : 'already stored'})`)
   }
   const created = loaded.filter((item) => item.status === 201).length
-  console.log(`[bantin] ${loaded.length} sample articles loaded (${created} new). Try ${base}/v1/articles`)
+  console.log(`[bantin] ${loaded.length} sample articles loaded (${created} new). Try ${base}/v1/articles, or read ${base}/ in a browser`)
 }
 
 type SourceAnswer = { id: string; name: string; feedUrl: string; itemsSeen: number; articlesIngested: number; articlesFromFeedItems: number; lastCheckedAt: string | null; detail?: string }

@@ -13,6 +13,8 @@ import { CACHE_POLICY, jsonWithPolicy } from './http/respond.js'
 import { OPENAPI_ETAG, OPENAPI_JSON } from './openapi.generated.js'
 import { articleRoutes } from './routes/articles.js'
 import { embedRoutes } from './routes/embed.js'
+import { feedRoutes } from './routes/feeds.js'
+import { pageRoutes } from './routes/pages.js'
 import { problemRoutes } from './routes/problems.js'
 import { searchRoutes } from './routes/search.js'
 import { sourceRoutes } from './routes/sources.js'
@@ -43,6 +45,8 @@ export function createApp() {
   app.route('/', storyRoutes)
   app.route('/', embedRoutes)
   app.route('/', problemRoutes)
+  app.route('/', pageRoutes)
+  app.route('/', feedRoutes)
   app.route('/', sourceRoutes)
   app.route('/', searchRoutes)
 

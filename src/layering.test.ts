@@ -11,7 +11,7 @@ const SRC = new URL('.', import.meta.url).pathname
 
 function sourcesOf(dir: string): { file: string; imports: string[] }[] {
   return readdirSync(join(SRC, dir))
-    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .filter((name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts'))
     .map((name) => {
       const text = readFileSync(join(SRC, dir, name), 'utf8')
       const imports = [...text.matchAll(/^(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1] ?? '')
@@ -35,6 +35,21 @@ describe('layering', () => {
     const offending = files.flatMap(({ file, imports }) =>
       imports.filter((spec) => /^(?:hono|cloudflare:|node:|zod)/.test(spec) || adapters.test(spec) || (spec.includes('/store/') && !spec.endsWith('/store/ids.js'))).map((spec) => `${file} → ${spec}`),
     )
+    expect(offending).toEqual([])
+  })
+
+  it('keeps the renderers pure: feeds/ imports no runtime at all, pages/ only hono/jsx and hono/html; neither reads storage or HTTP', () => {
+    const feeds = sourcesOf('feeds')
+    const pages = sourcesOf('pages')
+    expect(feeds.length, 'feeds/ has modules').toBeGreaterThan(4)
+    expect(pages.length, 'pages/ has modules').toBeGreaterThan(6)
+    const adapters = /\/(?:http|routes|writer|gather)\/|\/store\/(?:kv|keys|hot-cache|cursor)\.js$/
+    const offending = [
+      ...feeds.flatMap(({ file, imports }) => imports.filter((spec) => /^(?:hono|cloudflare:|node:|zod)/.test(spec) || adapters.test(spec)).map((spec) => `${file} → ${spec}`)),
+      ...pages.flatMap(({ file, imports }) =>
+        imports.filter((spec) => (/^(?:hono|cloudflare:|node:|zod)/.test(spec) && !/^hono\/(?:jsx|html)$/.test(spec)) || adapters.test(spec)).map((spec) => `${file} → ${spec}`),
+      ),
+    ]
     expect(offending).toEqual([])
   })
 

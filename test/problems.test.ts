@@ -47,6 +47,7 @@ const CASES: Record<ProblemCode, Case> = {
   unauthorized: { operation: ['/v1/articles', 'post'], send: () => postJson({ title: 'Tin', body: 'Nội dung.' }, { Authorization: 'Bearer wrong' }) },
   'article-not-found': { operation: ['/v1/articles/{id}', 'get'], send: () => call('/v1/articles/0123456789abcdef') },
   'story-not-found': { operation: ['/v1/stories/{id}', 'get'], send: () => call('/v1/stories/khong-co') },
+  'outlet-not-found': { operation: ['/feeds/stories.atom', 'get'], send: () => call('/feeds/stories.atom?source=khong-co') },
   'route-not-found': { operation: ['/problems/{code}', 'get'], send: () => call('/problems/khong-co') },
   'method-not-allowed': { operation: ['/v1/articles', 'get'], send: () => call('/v1/articles', { method: 'PATCH' }) },
   'duplicate-article': { operation: ['/v1/articles/{id}', 'put'], send: ({ article }) => call(`/v1/articles/${article}`, json(OTHER, { method: 'PUT' })) },

@@ -39,6 +39,11 @@ const PROBLEMS = {
   unauthorized: { status: 401, title: 'Missing or wrong ingest token', explanation: "Writes need `Authorization: Bearer <INGEST_TOKEN>` with this deployment's token." },
   'article-not-found': { status: 404, title: 'Article not found', explanation: 'No stored article has this id (article ids are 16 hex digits). It may have been deleted.' },
   'story-not-found': { status: 404, title: 'Story not found', explanation: 'No story has this id. A story goes when its last report is deleted or moved.' },
+  'outlet-not-found': {
+    status: 404,
+    title: 'Outlet not found',
+    explanation: 'No stored report credits an outlet by this name (`source` of a feed is an outlet’s name or its slug, as in /sources/<slug>).',
+  },
   'source-not-found': { status: 404, title: 'Source not found', explanation: 'No registered source has this id (source ids are 16 hex digits). It may have been removed.' },
   'route-not-found': {
     status: 404,

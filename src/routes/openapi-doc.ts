@@ -25,12 +25,13 @@ const COMPONENT = (id: string) => `#/components/schemas/${id}`
 const HEADERS: Record<HeaderName, { description: string }> = {
   ETag: { description: 'Strong validator of this representation; send it back in `If-None-Match` for a `304`' },
   'Cache-Control': { description: 'How long shared caches and browsers may keep this answer' },
-  Location: { description: 'The URL of the article' },
+  Location: { description: 'The URL of the article (a write), or of the page moved to (a redirect)' },
   Allow: { description: 'Every method this path answers, HEAD and OPTIONS included' },
   'WWW-Authenticate': { description: '`Bearer realm="bantin ingest"`' },
   'Accept-Post': { description: 'The media types a write accepts' },
   'X-Request-Id': { description: 'This request’s id (the `cf-ray`, or a UUID), also in its log line' },
   'Content-Security-Policy': { description: 'Allows exactly the page’s one inline style and script, by hash' },
+  'Last-Modified': { description: 'When the list of stories in this document last changed; send it back in `If-Modified-Since` for a `304`' },
 }
 
 /** Headers on every answer (http/observe.ts). */
@@ -40,7 +41,10 @@ const problemResponse = (description: string, codes: readonly ProblemCode[], hea
 
 /** Answers many operations share, declared once as components.responses and referenced. */
 const SHARED_RESPONSES = {
-  NotModified: { description: 'Not modified: the `If-None-Match` tag matches (weak comparison, lists, `*`)', headers: ['ETag', 'Cache-Control'] },
+  NotModified: {
+    description: 'Not modified: the `If-None-Match` tag matches (weak comparison, lists, `*`), or, without `If-None-Match`, `If-Modified-Since` is at or after `Last-Modified` (where sent)',
+    headers: ['ETag', 'Cache-Control'],
+  },
   Unauthorized: problemResponse('Missing or wrong ingest token', ['unauthorized'], ['WWW-Authenticate']),
   MethodNotAllowed: problemResponse(
     'This path does not answer the method used (a client of this operation never meets it; listed because every path answers others with it); `Allow` lists the methods it does',
@@ -183,14 +187,16 @@ function integerQueries(ctx: { zodSchema: unknown; jsonSchema: Json }): void {
 function responseOf(response: ResponseSpec, method: RouteSpec['method'] | null, status: number): Json {
   const content =
     response.json !== undefined
-      ? { 'application/json': { schema: schemaOf(response.json, 'output') } }
-      : response.problem !== undefined
-        ? { 'application/problem+json': { schema: { $ref: COMPONENT('Problem') } } }
-        : response.html
-          ? { 'text/html': { schema: { type: 'string' } } }
-          : response.javascript
-            ? { 'text/javascript': { schema: { type: 'string' } } }
-            : undefined
+      ? { [response.jsonType ?? 'application/json']: { schema: schemaOf(response.json, 'output') } }
+      : response.text !== undefined
+        ? { [response.text]: { schema: { type: 'string' } } }
+        : response.problem !== undefined
+          ? { 'application/problem+json': { schema: { $ref: COMPONENT('Problem') } } }
+          : response.html
+            ? { 'text/html': { schema: { type: 'string' } } }
+            : response.javascript
+              ? { 'text/javascript': { schema: { type: 'string' } } }
+              : undefined
   const names = new Set<HeaderName>([...ALWAYS, ...(response.headers ?? [])])
   if (method === 'get' && status === 200) {
     names.add('ETag')

@@ -82,3 +82,12 @@ export const OEmbedQuerySchema = z.object({
 
 /** text/plain ingest takes its metadata from the query string. */
 export const TextIngestQuerySchema = z.object({ storyId: z.optional(z.string()), url: z.optional(z.string()) })
+
+/** The front page: `cursor` is the `nextCursor` of the story list, as the page's "older" link carries it. */
+export const FrontPageQuerySchema = z.object({ cursor: z.optional(z.string()) })
+
+/** Longest `source` a feed takes: an outlet's name is at most 200 characters (store/schemas.ts). */
+const MAX_SOURCE_LENGTH = 200
+
+/** The feeds: `source` narrows them to one outlet's stories (its name, or its slug as in /sources/<slug>). */
+export const FeedQuerySchema = z.object({ source: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_SOURCE_LENGTH))) })

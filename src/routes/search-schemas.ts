@@ -5,7 +5,7 @@
  * issued for this query) the route checks and answers as the same problem.
  */
 import * as z from 'zod/mini'
-import { ArticleSchema, PUBLISHED_AT, StoryCardSchema, StoryIdSchema, StoryPageSchema } from '../store/schemas.js'
+import { ArticleSchema, PUBLISHED_AT, StoryCardSchema, StoryIdSchema } from '../store/schemas.js'
 import { MAX_QUERY_LENGTH } from '../search/query.js'
 import { ListQuerySchema } from './queries.js'
 
@@ -70,4 +70,3 @@ export const StorySearchHitSchema = described(
 
 export const StorySearchPageSchema = described(z.object({ items: z.array(StorySearchHitSchema), nextCursor: z.nullable(z.string()) }), 'A page of stories with a matching report', 'StorySearchPage')
 
-export const StoriesAnswerSchema = described(z.union([StoryPageSchema, StorySearchPageSchema]), 'Without q, a StoryPage; with q, a StorySearchPage', 'StoriesAnswer')

@@ -11,17 +11,21 @@
  */
 import * as z from 'zod/mini'
 import type { ProblemCode } from '../http/problem.js'
-import { ArticleInputSchema, ArticlePageSchema, ArticleSchema, ArticleSummarySchema, StorySchema, StorySummarySchema } from '../store/schemas.js'
+import { ArticleInputSchema, ArticlePageSchema, ArticleSchema, ArticleSummarySchema, StoryPageSchema, StorySchema, StorySummarySchema } from '../store/schemas.js'
 import { SourceInputSchema, SourcePageSchema, SourceSchema, SourceUpdateSchema } from '../store/source-schemas.js'
-import { EmbedQuerySchema, ListQuerySchema, OEmbedQuerySchema, SummaryQuerySchema, TextIngestQuerySchema } from './queries.js'
-import { SearchPageSchema, SearchQuerySchema, StoriesAnswerSchema, StoriesQuerySchema } from './search-schemas.js'
+import { EmbedQuerySchema, FeedQuerySchema, FrontPageQuerySchema, ListQuerySchema, OEmbedQuerySchema, SummaryQuerySchema, TextIngestQuerySchema } from './queries.js'
+import { SearchPageSchema, SearchQuerySchema, StoriesQuerySchema, StorySearchPageSchema } from './search-schemas.js'
 
 /** Response headers the document declares (components.headers). */
-export type HeaderName = 'ETag' | 'Cache-Control' | 'Location' | 'Allow' | 'WWW-Authenticate' | 'Accept-Post' | 'X-Request-Id' | 'Content-Security-Policy'
+export type HeaderName = 'ETag' | 'Cache-Control' | 'Location' | 'Allow' | 'WWW-Authenticate' | 'Accept-Post' | 'X-Request-Id' | 'Content-Security-Policy' | 'Last-Modified'
 
 export type ResponseSpec = {
   description: string
   json?: z.ZodMiniType
+  /** The media type of a `json` answer, when not application/json (JSON Feed's application/feed+json). */
+  jsonType?: string
+  /** A text answer of this media type (XML feeds, the sitemap). */
+  text?: string
   /** A problem+json answer, and the codes it may carry. */
   problem?: readonly ProblemCode[]
   html?: true
@@ -66,6 +70,35 @@ export const OEmbedSchema = z.object({
 })
 z.globalRegistry.add(OEmbedSchema, { id: 'OEmbed', description: 'oEmbed 1.0 rich response' })
 
+/** JSON Feed 1.1 as feeds/json-feed.ts writes it (jsonfeed.org/version/1.1). */
+export const JsonFeedSchema = z.object({
+  version: z.literal('https://jsonfeed.org/version/1.1'),
+  title: z.string(),
+  home_page_url: z.string(),
+  feed_url: z.string(),
+  description: z.string(),
+  language: z.literal('vi'),
+  authors: z.array(z.object({ name: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.string().check(z.meta({ description: 'The story page’s URL: stable as reports join' })),
+      url: z.string(),
+      title: z.string(),
+      content_html: z.string().check(z.meta({ description: 'The story summary, each sentence linked to its report’s page and named by its outlet' })),
+      content_text: z.string(),
+      summary: z.string().check(z.meta({ description: 'The short (40-word) summary' })),
+      date_published: z.optional(z.string().check(z.meta({ description: 'First publication of the earliest report, when that is an instant (RFC 3339)' }))),
+      date_modified: z.string(),
+      tags: z.array(z.string()).check(z.meta({ description: 'The outlets that reported the story' })),
+    }),
+  ),
+})
+z.globalRegistry.add(JsonFeedSchema, { id: 'JsonFeed', description: 'JSON Feed 1.1 of stories' })
+
+/** GET /v1/stories answers a StoryPage, or with `q` a StorySearchPage (defined here: build time only, so the Worker carries no union). */
+const StoriesAnswerSchema = z.union([StoryPageSchema, StorySearchPageSchema])
+z.globalRegistry.add(StoriesAnswerSchema, { id: 'StoriesAnswer', description: 'Without q, a StoryPage; with q, a StorySearchPage' })
+
 const problem = (description: string, codes: readonly ProblemCode[], headers?: readonly HeaderName[]): ResponseSpec =>
   headers === undefined ? { description, problem: codes } : { description, problem: codes, headers }
 
@@ -83,6 +116,13 @@ const articleBody = {
 }
 const listQuery = 'A page; `nextCursor` is null on the last'
 const embedPage: ResponseSpec = { description: 'HTML, self-contained, under a strict CSP', html: true, headers: ['Content-Security-Policy'] }
+const readingPage: ResponseSpec = { description: 'HTML for people: no script, one inline stylesheet allowed by hash in the CSP', html: true, headers: ['Content-Security-Policy'] }
+const missingPage = (what: string): ResponseSpec => ({ description: `An HTML page saying no ${what} is here (people get HTML on these routes; the API answers problem+json)`, html: true })
+const feedQuery = 'Newest first: the 50 most recently updated stories, or with `source` the (at most 20) stories of that outlet’s newest reports'
+const feedErrors: Record<number, ResponseSpec> = {
+  400: problem('`source` is empty, over 200 characters, or has no letter or digit', ['invalid-query']),
+  404: problem('No stored report credits that outlet', ['outlet-not-found']),
+}
 
 const sourceId: Record<string, ParamSpec> = { id: { description: 'Source id: 16 hex digits (another form is simply not found)', pattern: '^[0-9a-f]{16}$' } }
 const sourceWriteErrors: Record<number, ResponseSpec> = {
@@ -319,5 +359,69 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: 'What a problem type means (each problem `type` URI resolves here)',
     params: { code: { description: 'A problem code, as in `code` of a problem', pattern: '^[a-z]+(?:-[a-z]+)*$' } },
     responses: { 200: { description: 'A short HTML page', html: true }, 404: problem('No such problem type', ['route-not-found']) },
+  },
+  // Reading: pages for people and feeds for feed readers, from the same stored stories and summaries.
+  {
+    method: 'get',
+    path: '/',
+    operationId: 'getFrontPage',
+    summary: 'The front page: the most recently updated stories (25 a page) with their short summaries, outlets and dates',
+    query: FrontPageQuerySchema,
+    responses: { 200: readingPage, 400: { description: 'An HTML page: the cursor is not one this site issued', html: true } },
+  },
+  {
+    method: 'get',
+    path: '/stories/{id}',
+    operationId: 'getStoryPage',
+    summary: 'A story’s page: its summary with each sentence linked to its report, and its reports',
+    params: { id: { description: 'Story id (another form is simply not found)' } },
+    responses: { 200: readingPage, 404: missingPage('story') },
+  },
+  {
+    method: 'get',
+    path: '/articles/{id}',
+    operationId: 'getArticlePage',
+    summary: 'A report’s page: headline, outlet, time, its summary and a link to read it at the outlet',
+    params: { id: { description: 'Article id (another form is simply not found)' } },
+    responses: { 200: readingPage, 404: missingPage('report') },
+  },
+  {
+    method: 'get',
+    path: '/sources/{name}',
+    operationId: 'getOutletPage',
+    summary: 'An outlet’s page: its newest reports and the stories they joined',
+    params: { name: { description: 'The outlet’s slug (its name folded to ASCII: `tuoi-tre`); its name is redirected there' } },
+    responses: { 200: readingPage, 301: { description: 'To the page at the outlet’s slug', headers: ['Location'] }, 404: missingPage('outlet') },
+  },
+  {
+    method: 'get',
+    path: '/feeds/stories.atom',
+    operationId: 'getAtomFeed',
+    summary: 'Atom 1.0 feed of stories, each entry its summary with credits (ETag and Last-Modified)',
+    query: FeedQuerySchema,
+    responses: { 200: { description: feedQuery, text: 'application/atom+xml', headers: ['Last-Modified'] }, ...feedErrors },
+  },
+  {
+    method: 'get',
+    path: '/feeds/stories.rss',
+    operationId: 'getRssFeed',
+    summary: 'RSS 2.0 feed of stories, each item its summary with credits (ETag and Last-Modified)',
+    query: FeedQuerySchema,
+    responses: { 200: { description: feedQuery, text: 'application/rss+xml', headers: ['Last-Modified'] }, ...feedErrors },
+  },
+  {
+    method: 'get',
+    path: '/feeds/stories.json',
+    operationId: 'getJsonFeed',
+    summary: 'JSON Feed 1.1 of stories, each item its summary with credits (ETag and Last-Modified)',
+    query: FeedQuerySchema,
+    responses: { 200: { description: feedQuery, json: JsonFeedSchema, jsonType: 'application/feed+json', headers: ['Last-Modified'] }, ...feedErrors },
+  },
+  {
+    method: 'get',
+    path: '/sitemap.xml',
+    operationId: 'getSitemap',
+    summary: 'Sitemap of the front page and the 100 most recently updated story pages, with the news extension for stories first published in the last two days',
+    responses: { 200: { description: 'sitemaps.org 0.9 with Google News', text: 'application/xml' } },
   },
 ]

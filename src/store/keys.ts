@@ -41,6 +41,13 @@ export function storyPlanKey(storyId: string): string {
   return `plan:v1:story:${storyId}`
 }
 
+/** The most recently updated stories with their short and default summaries, as the front page and the feeds read them. */
+export const DIGESTS_HEAD_KEY = 'digests:v1:head'
+
+/** One outlet's newest reports and the stories they joined, as its page and its feeds read them (`slug` from store/outlet-slug.ts). */
+export function outletKey(slug: string): string {
+  return `outlet:v1:${slug}`
+}
 /** One source (an outlet's feed) with its health, as GET /v1/sources/:id serves it. */
 export function sourceKey(sourceId: string): string {
   return `source:v1:${sourceId}`

@@ -9,7 +9,21 @@
 import type * as z from 'zod/mini'
 import { CorruptRecordError } from './errors.js'
 import { HOT_TTL_MS, etagOf, hotGet, hotSet } from './hot-cache.js'
-import { ARTICLES_HEAD_KEY, SOURCES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articlePlanKey, articleSummaryKey, sourceKey, storyKey, storyPlanKey, storySummaryKey } from './keys.js'
+import {
+  ARTICLES_HEAD_KEY,
+  DIGESTS_HEAD_KEY,
+  SOURCES_HEAD_KEY,
+  STORIES_HEAD_KEY,
+  articleKey,
+  articlePlanKey,
+  articleSummaryKey,
+  outletKey,
+  sourceKey,
+  storyKey,
+  storyPlanKey,
+  storySummaryKey,
+} from './keys.js'
+import { type DigestHead, DigestHeadSchema, type Outlet, OutletSchema } from './reading-schemas.js'
 import { type Source, SourceSchema, type SourcesHead, SourcesHeadSchema } from './source-schemas.js'
 import {
   type Article,
@@ -78,6 +92,8 @@ export function storeReader(kv: KVNamespace, stats: ReadStats) {
     storySummary: (id: string) => read<StorySummaryRecord>(storySummaryKey(id), StorySummarySchema),
     articlePlan: (id: string) => read<ArticlePlanRecord>(articlePlanKey(id), ArticlePlanRecordSchema),
     storyPlan: (id: string) => read<StoryPlanRecord>(storyPlanKey(id), StoryPlanRecordSchema),
+    digestsHead: () => read<DigestHead>(DIGESTS_HEAD_KEY, DigestHeadSchema),
+    outlet: (slug: string) => read<Outlet>(outletKey(slug), OutletSchema),
     source: (id: string) => read<Source>(sourceKey(id), SourceSchema),
     sourcesHead: async (): Promise<SourcesHead> => (await read(SOURCES_HEAD_KEY, SourcesHeadSchema))?.value ?? { total: 0, items: [] },
   }

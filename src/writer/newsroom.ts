@@ -26,10 +26,12 @@ import { reportsToSummarize } from '../summarize/multi-document.js'
 import { type CursorKey, sortKeyOf } from '../store/cursor.js'
 import { ARTICLES_HEAD_KEY, STORIES_HEAD_KEY, articleKey, articlePlanKey, articleSummaryKey, storyKey, storyPlanKey, storySummaryKey } from '../store/keys.js'
 import type { Article, ArticleCard, ArticlesHead, StoriesHead, Story, StoryCard } from '../store/schemas.js'
+import type { StoryDigest } from '../store/reading-schemas.js'
 import { ARTICLES_SCHEMA, type Slice, SqlArticles } from './articles.js'
 import { KvOutbox, OUTBOX_SCHEMA } from './outbox.js'
 import type { ArticleHit, SearchRequest, SearchSlice, StoryHit } from '../search/request.js'
 import { SearchIndex } from './search-index.js'
+import { READING_SCHEMA, ReadingCopies } from './reading.js'
 import { SqlGrouping, migrateGrouping } from './sql-grouping.js'
 import { STORIES_SCHEMA, SqlStories } from './stories.js'
 import { articleSummaries, storySummaries } from './summaries.js'
@@ -54,6 +56,8 @@ export class Newsroom extends DurableObject<Bindings> {
   private readonly grouping: SqlGrouping
   private readonly outbox: KvOutbox
   private readonly searchIndex: SearchIndex
+  /** What the HTML pages and feeds read (reading.ts). */
+  private readonly reading: ReadingCopies
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env)
@@ -64,6 +68,7 @@ export class Newsroom extends DurableObject<Bindings> {
     this.grouping = new SqlGrouping(sql)
     this.outbox = new KvOutbox(sql, env.KV, ctx.storage)
     this.searchIndex = new SearchIndex(sql)
+    this.reading = new ReadingCopies(sql)
   }
 
   /**
@@ -133,6 +138,11 @@ export class Newsroom extends DurableObject<Bindings> {
     return this.stories.page(after, limit)
   }
 
+  /** Story digests after a cursor position, in the stories list's order (front pages beyond the KV head). */
+  async listDigests(after: CursorKey | null, limit: number): Promise<Slice<StoryDigest>> {
+    return this.reading.digestPage(after, limit)
+  }
+
   /** Which of these canonical URLs are stored already: the gatherer (src/gather/) skips their pages. */
   async storedUrls(urls: readonly string[]): Promise<string[]> {
     return this.articles.storedUrls(urls)
@@ -166,6 +176,7 @@ export class Newsroom extends DurableObject<Bindings> {
     const storyId = article.storyId ?? decision.storyId ?? storySlugOf(article.title, article.id)
     const stored: Article = { ...article, storyId }
     this.articles.insert(stored, contentHash)
+    this.reading.addReport(stored)
     this.grouping.addMember(stored.id, storyId, vector, terms, time, signature.where)
     this.searchIndex.add(stored)
     this.outbox.enqueue(articleKey(stored.id), stored)
@@ -182,6 +193,7 @@ export class Newsroom extends DurableObject<Bindings> {
     this.grouping.removeMember(article.id)
     this.searchIndex.remove(article.id)
     this.articles.delete(article.id)
+    this.reading.removeReport(article.id)
     if (article.storyId !== null) this.refreshStory(article.storyId, now)
   }
 
@@ -201,6 +213,7 @@ export class Newsroom extends DurableObject<Bindings> {
       this.outbox.enqueue(storyKey(storyId), null)
       this.outbox.enqueue(storySummaryKey(storyId), null)
       this.outbox.enqueue(storyPlanKey(storyId), null)
+      this.reading.dropStory(storyId)
       return
     }
     const facts = storyFactsOf(members)
@@ -221,6 +234,7 @@ export class Newsroom extends DurableObject<Bindings> {
     const summaries = storySummaries(storyId, story.title, read)
     this.outbox.enqueue(storySummaryKey(storyId), summaries.summary)
     this.outbox.enqueue(storyPlanKey(storyId), summaries.plan)
+    this.reading.saveStory(story, summaries.plan, summaries.summary)
   }
 
   /**
@@ -230,6 +244,7 @@ export class Newsroom extends DurableObject<Bindings> {
   private enqueueHeads(): void {
     this.outbox.enqueue(ARTICLES_HEAD_KEY, { total: this.articles.count(), items: this.articles.page(null, HEAD_SIZE).items } satisfies ArticlesHead)
     this.outbox.enqueue(STORIES_HEAD_KEY, { total: this.stories.count(), items: this.stories.page(null, HEAD_SIZE).items } satisfies StoriesHead)
+    this.reading.enqueue(this.outbox)
   }
 }
 
@@ -238,6 +253,7 @@ function migrate(sql: SqlStorage): void {
   sql.exec(ARTICLES_SCHEMA)
   sql.exec(STORIES_SCHEMA)
   sql.exec(OUTBOX_SCHEMA)
+  sql.exec(READING_SCHEMA)
   migrateGrouping(sql)
   SearchIndex.migrate(sql)
 }
