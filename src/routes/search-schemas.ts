@@ -69,4 +69,3 @@ export const StorySearchHitSchema = described(
 )
 
 export const StorySearchPageSchema = described(z.object({ items: z.array(StorySearchHitSchema), nextCursor: z.nullable(z.string()) }), 'A page of stories with a matching report', 'StorySearchPage')
-
