@@ -4,6 +4,11 @@
  * holds the index) unless this location answered the same normalized search
  * in the last 10 s, shape the page. Every refusal is an `invalid-query`
  * problem naming its parameter, and reads nothing.
+ *
+ * The same two steps serve people and feed readers: `searchRequestOf` checks
+ * and normalizes a search, `findArticles` / `findStories` return its page as
+ * data (cached here), and the search page (routes/pages.ts) and the feeds'
+ * `?q=` (routes/feeds.ts) render that data instead of JSON.
  */
 import { type Context, Hono } from 'hono'
 import type * as z from 'zod/mini'
@@ -22,20 +27,55 @@ import { SearchPageSchema, SearchQuerySchema, StorySearchPageSchema } from './se
 export const searchRoutes = new Hono<AppEnv>()
 
 searchRoutes.get('/v1/search', async function searchArticles(c) {
-  const { request, fingerprint, cacheKey, key } = await searchRequestOf(c, 'articles')
-  return cachedPage(c, cacheKey, SearchPageSchema, async () => {
-    const slice = await newsroomOf(c.env).searchArticles(request)
-    return { items: slice.items, nextCursor: slice.next === null ? null : await encodeCursor('search-articles', cursorPartsOf(fingerprint, slice.next), key) }
-  })
+  return jsonWithPolicy(c, await findArticles(c, await searchRequestOf(c, 'articles', searchParamsOf(c))), 'list')
 })
 
 /** GET /v1/stories?q=…: stories with a matching report (stories.ts hands over when q is present). */
 export async function searchStoriesPage(c: Context<AppEnv>): Promise<Response> {
-  const { request, fingerprint, cacheKey, key } = await searchRequestOf(c, 'stories')
-  return cachedPage(c, cacheKey, StorySearchPageSchema, async () => {
-    const slice = await newsroomOf(c.env).searchStories(request)
-    return { items: slice.items, nextCursor: slice.next === null ? null : await encodeCursor('search-stories', cursorPartsOf(fingerprint, slice.next), key) }
+  return jsonWithPolicy(c, await findStories(c, await searchRequestOf(c, 'stories', searchParamsOf(c))), 'list')
+}
+
+/** Raw query parameters of a search, as a query string gives them (`source` may repeat). */
+export type SearchParams = Readonly<Record<string, string | readonly string[] | undefined>>
+
+/** A request's query string as search parameters. */
+export function searchParamsOf(c: Context): SearchParams {
+  const sources = c.req.queries('source')
+  return { ...c.req.query(), ...(sources === undefined ? {} : { source: sources }) }
+}
+
+/** A search checked and normalized, ready to run: what the Newsroom is asked, and how its answer is cached and paged. */
+export type PreparedSearch = {
+  list: SearchList
+  request: SearchRequest
+  /** The query in its canonical line (`canonicalQueryOf`): what equivalent queries share. */
+  canonical: string
+  fingerprint: string
+  cacheKey: string
+  key: CryptoKey
+}
+
+/**
+ * A page of articles found: from this location's cache, or the Newsroom's
+ * index. The JSON route and the search page (routes/pages.ts) both answer from it.
+ */
+export function findArticles(c: Context<AppEnv>, search: PreparedSearch) {
+  return cachedPage(c, search.cacheKey, SearchPageSchema, async () => {
+    const slice = await newsroomOf(c.env).searchArticles(search.request)
+    return { items: slice.items, nextCursor: await nextCursorOf(search, slice.next) }
   })
+}
+
+/** A page of stories with a matching report: the JSON route and the feeds' `?q=` (routes/feeds.ts) answer from it. */
+export function findStories(c: Context<AppEnv>, search: PreparedSearch) {
+  return cachedPage(c, search.cacheKey, StorySearchPageSchema, async () => {
+    const slice = await newsroomOf(c.env).searchStories(search.request)
+    return { items: slice.items, nextCursor: await nextCursorOf(search, slice.next) }
+  })
+}
+
+function nextCursorOf(search: PreparedSearch, next: SearchPosition | null): Promise<string> | null {
+  return next === null ? null : encodeCursor(search.list === 'articles' ? 'search-articles' : 'search-stories', cursorPartsOf(search.fingerprint, next), search.key)
 }
 
 /**
@@ -53,7 +93,7 @@ const CACHE_ORIGIN = 'https://search.bantin.internal'
  * there. The key carries this isolate's count of writes, so
  * a client sees its own correction at once; elsewhere within 10 s.
  */
-async function cachedPage<T>(c: Context<AppEnv>, key: string, schema: z.ZodMiniType<T>, compute: () => Promise<T>): Promise<Response> {
+async function cachedPage<T>(c: Context<AppEnv>, key: string, schema: z.ZodMiniType<T>, compute: () => Promise<T>): Promise<T> {
   const cache = await caches.open('bantin:search:v1')
   const request = new Request(`${CACHE_ORIGIN}/${encodeURIComponent(`${hotGeneration()}:${key}`)}`)
   const hit = await cache.match(request)
@@ -61,19 +101,24 @@ async function cachedPage<T>(c: Context<AppEnv>, key: string, schema: z.ZodMiniT
     const cached = schema.safeParse(await hit.json().catch(() => null))
     if (cached.success) {
       c.header('Server-Timing', 'search-cache;desc="hit"', { append: true })
-      return jsonWithPolicy(c, cached.data, 'list')
+      return cached.data
     }
   }
   const page = await compute()
   const stored = new Response(JSON.stringify(page), { headers: { 'Content-Type': 'application/json', 'Cache-Control': `public, max-age=${SEARCH_CACHE_SECONDS}` } })
   await cache.put(request, stored)
-  return jsonWithPolicy(c, page, 'list')
+  return page
 }
 
-/** Validate the query string of a search; every failure is a 400 problem naming the parameter. */
-async function searchRequestOf(c: Context<AppEnv>, list: SearchList): Promise<{ request: SearchRequest; fingerprint: string; cacheKey: string; key: CryptoKey }> {
-  const sources = c.req.queries('source')
-  const parsed = SearchQuerySchema.safeParse({ ...c.req.query(), ...(sources === undefined ? {} : { source: sources }) })
+/**
+ * Check a search's parameters; every failure is a 400 `invalid-query`
+ * problem naming the parameter, and reads nothing.
+ *
+ * @example
+ * const search = await searchRequestOf(c, 'articles', { q: 'ha noi', sort: 'recent' })
+ */
+export async function searchRequestOf(c: Context<AppEnv>, list: SearchList, params: SearchParams): Promise<PreparedSearch> {
+  const parsed = SearchQuerySchema.safeParse(params)
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'query'), message: issue.message }))
     throw new ApiError('invalid-query', `Invalid ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, { errors })
@@ -85,7 +130,8 @@ async function searchRequestOf(c: Context<AppEnv>, list: SearchList): Promise<{ 
   const to = boundOf('to', parsed.data.to, 'end')
   if (from !== null && to !== null && from > to) throw invalid('to', 'to is before from.')
   const filters = { sources: [...new Set(parsed.data.source ?? [])].sort(), from, to, storyId: parsed.data.storyId ?? null }
-  const normalized = [list, sort, canonicalQueryOf(query), JSON.stringify(filters.sources), String(from), String(to), String(filters.storyId)]
+  const canonical = canonicalQueryOf(query)
+  const normalized = [list, sort, canonical, JSON.stringify(filters.sources), String(from), String(to), String(filters.storyId)]
   const fingerprint = fingerprintOf(normalized)
   const key = await cursorKeyOf(c.env.INGEST_TOKEN)
   let after: SearchPosition | null = null
@@ -95,7 +141,7 @@ async function searchRequestOf(c: Context<AppEnv>, list: SearchList): Promise<{ 
     after = parts === null ? null : positionOf(parts, sort, fingerprint, isId)
     if (after === null) throw invalid('cursor', 'cursor is not one this API issued for this search.')
   }
-  return { request: { query, filters, sort, limit, after }, fingerprint, cacheKey: JSON.stringify([...normalized, limit, cursor ?? null]), key }
+  return { list, request: { query, filters, sort, limit, after }, canonical, fingerprint, cacheKey: JSON.stringify([...normalized, limit, cursor ?? null]), key }
 }
 
 /** A from/to bound as an instant: the first (from) or last (to) instant of the period it names. */
