@@ -3,11 +3,11 @@
  * each page shows after real ingests, its headers (HTML, CSP without
  * script, Cache-Control, ETag → 304), how many stored values it reads, 404
  * and 400 pages on HTML routes (the API keeps problem+json), the outlet
- * redirect, front pages past the stored head, and escaping of hostile
- * titles end to end.
+ * redirect, front pages past the stored head, escaping of hostile titles
+ * end to end, and the search page (results, paging, refusals as 400 pages).
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { SEEDS, TOKEN, call, postJson, postText, resetAll, settle } from './helpers.js'
+import { SEEDS, TOKEN, call, postJson, postText, resetAll, settle, storedState } from './helpers.js'
 
 beforeEach(resetAll)
 
@@ -189,5 +189,109 @@ describe('front pages past the stored head', () => {
       feed.items.map((item) => item.id.replace('https://bantin.test/stories/', '')),
       'the feed: the front pages’ first 50',
     ).toEqual(seen.slice(0, 50))
+  })
+})
+
+describe('the search page', () => {
+  it('finds a report with and without diacritics: its headline links its page, the snippet marks the words, a link leads to its story', async () => {
+    const ids = await seedStory()
+    for (const q of ['tiêu diệt', 'tieu diet', 'TIÊU DIỆT']) {
+      const body = await html(`/search?q=${encodeURIComponent(q)}`)
+      expect(body, q).toContain(`<h1>Kết quả cho “${q}”</h1>`)
+      expect(body, q).toContain(`<a href="/articles/${ids.vietnamplus}">Liên quân quốc tế nhất trí về kế hoạch tiêu diệt nhóm IS</a>`)
+      expect(body, q).toMatch(/<mark>tiêu<\/mark> <mark>diệt<\/mark>/i)
+      expect(body, q).toContain(`<a href="/stories/${STORY}">cả sự kiện</a>`)
+      expect(body, q).toContain('<a href="/sources/ttxvn-vietnam">TTXVN/Vietnam+</a>')
+      expect(body, `${q}: the box keeps the query`).toContain(`name="q" value="${escapeHtml(q)}" maxlength="200"`)
+      expect(body, q).toContain('<meta name="robots" content="noindex"/>')
+    }
+    const folded = await html('/search?q=tieu+diet')
+    expect(folded, 'the feeds of the same search, the query normalized').toContain('<link rel="alternate" type="application/atom+xml" href="/feeds/stories.atom?q=tieu%20diet"')
+    const api = (await (await call('/v1/search?q=tieu+diet')).json()) as { items: { id: string }[] }
+    expect(
+      [...folded.matchAll(/<h2 id="k-([0-9a-f]{16})">/g)].map((m) => m[1]),
+      'the API’s hits, in its order',
+    ).toEqual(api.items.map((item) => item.id))
+  })
+
+  it('pages 20 at a time with a next link carrying the signed cursor, keeping the order and filters, none repeated or skipped', async () => {
+    const total = 21
+    for (let i = 0; i < total; i++) {
+      const res = await postJson({
+        title: `Giá vàng phiên ${i}`,
+        body: `Giá vàng trong nước phiên ${i} tăng nhẹ.`,
+        source: i % 2 === 0 ? 'Báo Chẵn' : 'Báo Lẻ',
+        publishedAt: `2024-03-${String(i + 1).padStart(2, '0')}`,
+      })
+      expect(res.status).toBe(201)
+    }
+    const first = await html('/search?q=gia+vang&sort=recent')
+    const seen = [...first.matchAll(/<h2 id="k-([0-9a-f]{16})">/g)].map((m) => m[1])
+    expect(seen).toHaveLength(20)
+    expect(first).toContain('Xếp theo: <a href="/search?q=gia+vang">khớp nhất</a> · <strong>mới nhất</strong>')
+    const next = /<a href="(\/search\?q=gia\+vang&amp;sort=recent&amp;cursor=[^"]+)" rel="next">/.exec(first)?.[1]
+    expect(next, 'a next link in the same order').toBeDefined()
+    const second = await html((next ?? '').replaceAll('&amp;', '&'))
+    const rest = [...second.matchAll(/<h2 id="k-([0-9a-f]{16})">/g)].map((m) => m[1])
+    expect(rest).toHaveLength(1)
+    expect(new Set([...seen, ...rest]).size, 'none twice').toBe(total)
+    expect(second).toContain('<a href="/search?q=gia+vang&amp;sort=recent">← Kết quả đầu</a>')
+    expect(second).not.toContain('rel="next"')
+    expect(second, 'the oldest last').toContain('Giá vàng phiên 0<')
+
+    const filtered = await html(`/search?q=gia+vang&source=${encodeURIComponent('Báo Lẻ')}`)
+    expect(filtered.match(/<h2 id="k-/g), 'a source filter passes through').toHaveLength(10)
+    expect(filtered).toContain('<a href="/search?q=gia+vang&amp;source=B%C3%A1o+L%E1%BA%BB&amp;sort=recent">mới nhất</a>')
+  })
+
+  it('shows the empty form for no q or a blank one, and links it from the front page', async () => {
+    for (const path of ['/search', '/search?q=', '/search?q=%20%20%09']) {
+      const res = await call(path)
+      expect(res.status, path).toBe(200)
+      const body = await res.text()
+      expect(body, path).toContain('<h1>Tìm kiếm</h1>')
+      expect(body, path).toContain('<form role="search" action="/search" method="get"')
+      expect(body, path).not.toContain('noindex')
+    }
+    expect(await html('/')).toContain('<form role="search" action="/search" method="get"')
+  })
+
+  it('answers a search the API refuses with a 400 page saying why, never a 500, and changes nothing', async () => {
+    await seedStory()
+    const before = await storedState()
+    for (const [query, heading] of [
+      ['q=***%20--%20()', 'Không tìm được'],
+      [`q=${'a'.repeat(201)}`, 'Không tìm được'],
+      ['q=is&cursor=WyJ4Il0', 'Địa chỉ không hợp lệ'],
+      ['q=is&sort=best', 'Địa chỉ không hợp lệ'],
+      ['q=is&from=2013-02-30', 'Địa chỉ không hợp lệ'],
+    ] as const) {
+      const res = await call(`/search?${query}`)
+      expect(res.status, query).toBe(400)
+      expect(res.headers.get('Content-Type'), query).toBe('text/html; charset=utf-8')
+      expect(res.headers.get('Cache-Control'), query).toBe('no-store')
+      const body = await res.text()
+      expect(body, query).toContain(`<h1>${heading}</h1>`)
+    }
+    expect(await html('/search?q=%22%22%22', 400), 'a refused text: the box again, saying why').toContain('Từ khoá cần có chữ hoặc số, tối đa 200 ký tự.')
+    // Hostile text as people paste it: FTS5 syntax, markup, a lone surrogate (as WTF-8), control characters.
+    for (const q of ['"Hà Nội', 'NEAR(is kế)', 'is* -kế', 'AND OR NOT', '<script>alert(1)</script> is', '%ED%A0%80 is', '%00%1F is', '"""', 'kế:hoạch ^is']) {
+      const res = await call(`/search?q=${q.startsWith('%') ? q.replaceAll(' ', '%20') : encodeURIComponent(q)}`)
+      expect([200, 400], q).toContain(res.status)
+      const body = await res.text()
+      expect(body, q).not.toMatch(/<script/i)
+    }
+    expect(await storedState(), 'nothing stored changed').toEqual(before)
+  })
+
+  it('answers with the pages’ headers: CSP without script, Cache-Control of a list, an ETag and a 304', async () => {
+    await seedStory()
+    const res = await call('/search?q=is')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=10, stale-while-revalidate=60')
+    expect(res.headers.get('Content-Security-Policy') ?? '').toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src 'none'; form-action 'self'/)
+    const tag = res.headers.get('ETag') ?? ''
+    expect(tag).toMatch(/^"[0-9a-f]{16}"$/)
+    expect((await call('/search?q=is', { headers: { 'If-None-Match': tag } })).status).toBe(304)
   })
 })

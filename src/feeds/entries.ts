@@ -40,6 +40,20 @@ export type FeedEntry = {
   sentences: FeedSentence[]
 }
 
+/**
+ * The query string that names a feed: its outlet's slug, then its search in
+ * canonical form (src/search/query.ts), so a feed asked for in any spelling
+ * calls itself one way (its self link and Atom id) and pages link it that way.
+ *
+ * @example
+ * feedQueryOf('tuoi-tre', 'hà nội') // => '?source=tuoi-tre&q=h%C3%A0%20n%E1%BB%99i'
+ * feedQueryOf(null, null) // => ''
+ */
+export function feedQueryOf(slug: string | null, q: string | null): string {
+  const parts = [...(slug === null ? [] : [`source=${encodeURIComponent(slug)}`]), ...(q === null ? [] : [`q=${encodeURIComponent(q)}`])]
+  return parts.length === 0 ? '' : `?${parts.join('&')}`
+}
+
 /** The label of a sentence whose report names no outlet. */
 const UNNAMED_SOURCE = 'bài gốc'
 

@@ -1,11 +1,12 @@
 /**
  * The front page (`/`): the most recently updated stories, each with its
  * title, when, the outlets that reported it and its short summary, and a
- * link to the next (older) page. Pure: the route reads the digests and
+ * link to the next (older) page; above them, the search box. Pure: the route reads the digests and
  * makes the cursor.
  */
 import { type PageContext, SITE_NAME, feedAlternates, renderPage } from './layout.js'
 import { StoryItem } from './parts.js'
+import { SearchForm } from './search.js'
 import type { StoryDigest } from '../store/reading-schemas.js'
 
 export type FrontPage = {
@@ -34,6 +35,7 @@ export function renderFrontPage(page: FrontPage, context: PageContext): string {
   return renderPage(
     head,
     <>
+      <SearchForm q="" />
       <h1>{first ? 'Tin mới nhất' : 'Tin cũ hơn'}</h1>
       {page.stories.length === 0 ? (
         <p>Chưa có sự kiện nào. Khi {SITE_NAME} nhận bài báo, các sự kiện sẽ hiện ở đây.</p>

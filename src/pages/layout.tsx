@@ -9,6 +9,7 @@
  */
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
+import { feedQueryOf } from '../feeds/entries.js'
 import { PAGE_STYLE } from './style.js'
 
 /** A feed (or other representation) the page names in `<link rel="alternate">`. */
@@ -24,6 +25,8 @@ export type Head = {
   /** `website` for lists, `article` for a story or a report. */
   ogType: 'website' | 'article'
   alternates: readonly Alternate[]
+  /** `noindex` keeps a page out of search engines (search results: endless, thin, and other engines' own business). */
+  robots?: 'noindex'
 }
 
 /** What every page renderer is given besides its data: where the site is, and the time (for relative dates). */
@@ -35,10 +38,10 @@ export const SITE_NAME = 'bantin'
 /** Longest description put in meta tags: previews cut around 200 characters anyway. */
 const DESCRIPTION_CHARS = 200
 
-/** The site-wide feeds, optionally one outlet's (`?source=`). */
-export function feedAlternates(source?: { slug: string; name: string }): Alternate[] {
-  const query = source === undefined ? '' : `?source=${encodeURIComponent(source.slug)}`
-  const of = source === undefined ? 'tin tổng hợp' : source.name
+/** The site-wide feeds, optionally one outlet's (`?source=`), optionally of a search (`?q=`, the query in its canonical form). */
+export function feedAlternates(source?: { slug: string; name: string }, q?: string): Alternate[] {
+  const query = feedQueryOf(source?.slug ?? null, q ?? null)
+  const of = `${source === undefined ? (q === undefined ? 'tin tổng hợp' : 'tin') : source.name}${q === undefined ? '' : ` có “${q}”`}`
   return [
     { type: 'application/atom+xml', href: `/feeds/stories.atom${query}`, title: `${SITE_NAME} — ${of} (Atom)` },
     { type: 'application/rss+xml', href: `/feeds/stories.rss${query}`, title: `${SITE_NAME} — ${of} (RSS)` },
@@ -62,6 +65,7 @@ export function renderPage(head: Head, body: Child): string {
         <meta name="color-scheme" content="light dark" />
         <title>{`${head.title} — ${SITE_NAME}`}</title>
         <meta name="description" content={description} />
+        {head.robots === undefined ? null : <meta name="robots" content={head.robots} />}
         <link rel="canonical" href={head.canonical} />
         <meta property="og:site_name" content={SITE_NAME} />
         <meta property="og:locale" content="vi_VN" />

@@ -1,6 +1,7 @@
 /**
  * The HTML pages for people: `/` (the front page), `/stories/:id`,
- * `/articles/:id` and `/sources/:name`. Thin: read the stored values (one or
+ * `/articles/:id`, `/sources/:name` and `/search` (the search API's answer,
+ * rendered). Thin: read the stored values (one or
  * two KV reads a page; deep front pages ask the Newsroom), render (src/pages,
  * pure), answer with an ETag of the page (304 through http/conditional.ts),
  * the Cache-Control of its kind and a CSP that allows the one inline
@@ -18,6 +19,7 @@ import { type ErrorKind, renderErrorPage } from '../pages/error.js'
 import { renderFrontPage } from '../pages/front.js'
 import type { PageContext } from '../pages/layout.js'
 import { renderOutletPage } from '../pages/outlet.js'
+import { renderSearchPage } from '../pages/search.js'
 import { PAGE_STYLE } from '../pages/style.js'
 import { renderStoryPage } from '../pages/story.js'
 import { type CursorKey, cursorKeyOf, decodeCursor, encodeCursor, pageFromHead } from '../store/cursor.js'
@@ -27,6 +29,7 @@ import type { StoryDigest } from '../store/reading-schemas.js'
 import { ARTICLE_ID, isStoryId } from '../store/schemas.js'
 import { newsroomOf } from '../writer/client.js'
 import { FrontPageQuerySchema } from './queries.js'
+import { type PreparedSearch, findArticles, searchParamsOf, searchRequestOf } from './search.js'
 
 export const pageRoutes = new Hono<AppEnv>()
 
@@ -75,14 +78,52 @@ pageRoutes.get('/sources/:name', async (c) => {
   return htmlPage(c, renderOutletPage(outlet.value, contextOf(c)), 'list')
 })
 
+/**
+ * The search page: the API's own article search (routes/search.ts: its
+ * checks, ranking, Newsroom call and per-location cache), rendered. No `q`
+ * (or a blank one) is the empty form; a text the API refuses is this page
+ * saying why, a broken cursor or filter the 400 page, both with status 400.
+ * Results pages are `noindex`.
+ */
+pageRoutes.get('/search', async (c) => {
+  const q = c.req.query('q') ?? ''
+  if (q.trim() === '') return htmlPage(c, renderSearchPage({ q: '', selfHref: '/search', outcome: { kind: 'form' } }, contextOf(c)), 'item')
+  const given = new URLSearchParams()
+  for (const [name, value] of new URL(c.req.url).searchParams) if (SEARCH_LINK_PARAMS.includes(name)) given.append(name, value)
+  /** This search with some parameters set, or dropped (null). */
+  const href = (changes: Record<string, string | null>) => {
+    const query = new URLSearchParams(given)
+    for (const [name, value] of Object.entries(changes)) value === null ? query.delete(name) : query.set(name, value)
+    return `/search?${query}`
+  }
+  let search: PreparedSearch
+  try {
+    // The page's size is the API's default: a `limit` in the address is not the page's to take.
+    search = await searchRequestOf(c, 'articles', { ...searchParamsOf(c), limit: undefined })
+  } catch (err) {
+    // A refused text is this page again, saying why; a broken cursor or filter is the pages' 400 page (onError).
+    if (!(err instanceof ApiError) || err.errors?.[0]?.field !== 'q') throw err
+    return uncachedPage(c, renderSearchPage({ q, selfHref: href({}), outcome: { kind: 'refused' } }, contextOf(c)), 400)
+  }
+  const page = await findArticles(c, search)
+  const cursor = c.req.query('cursor') ?? null
+  const hrefs = {
+    relevance: href({ sort: null }),
+    recent: href({ sort: 'recent' }),
+    next: page.nextCursor === null ? null : href({ cursor: page.nextCursor }),
+    first: cursor === null ? null : href({}),
+  }
+  const outcome = { kind: 'results' as const, hits: page.items, sort: search.request.sort, hrefs, feedQ: search.canonical }
+  return htmlPage(c, renderSearchPage({ q, selfHref: cursor === null ? href({}) : href({ cursor }), outcome }, contextOf(c)), 'list')
+})
+
+/** What a search page's links carry over, as given (the search checks them before any link is made); not `limit`. */
+const SEARCH_LINK_PARAMS = ['q', 'sort', 'source', 'from', 'to', 'storyId']
+
 /** What goes wrong on a page (a malformed cursor, a fault) is a page too; faults are still logged by problemResponse. */
 pageRoutes.onError(async (err, c) => {
   const status = problemResponse(c, err).status === 400 ? 400 : 500
-  return c.body(renderErrorPage(status === 400 ? 'bad-request' : 'fault', c.req.path, contextOf(c)), status, {
-    ...HTML_HEADERS,
-    'Content-Security-Policy': await pagePolicy(),
-    'Cache-Control': 'no-store',
-  })
+  return uncachedPage(c, renderErrorPage(status === 400 ? 'bad-request' : 'fault', c.req.path, contextOf(c)), status)
 })
 
 function digestKey(digest: StoryDigest): CursorKey {
@@ -108,9 +149,14 @@ async function htmlPage(c: Context<AppEnv>, html: string, policy: 'item' | 'list
   return c.body(html, 200, { ...HTML_HEADERS, 'Content-Security-Policy': await pagePolicy(), 'Cache-Control': CACHE_POLICY[policy], ETag: etagOf(html) })
 }
 
-async function missingPage(c: Context<AppEnv>, kind: ErrorKind): Promise<Response> {
+function missingPage(c: Context<AppEnv>, kind: ErrorKind): Promise<Response> {
   // Not cached: a story may appear within seconds of its first report (KV is eventually consistent).
-  return c.body(renderErrorPage(kind, c.req.path, contextOf(c)), 404, { ...HTML_HEADERS, 'Content-Security-Policy': await pagePolicy(), 'Cache-Control': 'no-store' })
+  return uncachedPage(c, renderErrorPage(kind, c.req.path, contextOf(c)), 404)
+}
+
+/** A page that says something went wrong or is missing: never cached, no ETag. */
+async function uncachedPage(c: Context<AppEnv>, html: string, status: 400 | 404 | 500): Promise<Response> {
+  return c.body(html, status, { ...HTML_HEADERS, 'Content-Security-Policy': await pagePolicy(), 'Cache-Control': 'no-store' })
 }
 
 let policy: Promise<string> | undefined
