@@ -2,11 +2,13 @@
  * The feeds and the sitemap in workerd against real local KV and the
  * Newsroom: what they carry after real ingests (parsed back strictly),
  * their media types, both validators (ETag and Last-Modified → 304), the
- * `?source=` variant by name or slug, bad input as
- * problem+json, and titles with markup and `]]>` kept valid end to end.
+ * `?source=` variant by name or slug, the `?q=` variant (alone and with
+ * `source`), bad input as problem+json, and titles with markup and `]]>` kept valid end to end.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { SEEDS, TOKEN, call, postJson, postText, problemOf, resetAll, settle } from './helpers.js'
+import { FEED_MATCHES } from '../src/routes/feeds.js'
+import { DIGESTS_HEAD_SIZE } from '../src/writer/reading.js'
+import { SEEDS, TOKEN, call, postJson, postText, problemOf, resetAll, settle, storedState } from './helpers.js'
 import { childOf, childrenOf, parseXml } from './xml-tree.js'
 
 beforeEach(resetAll)
@@ -48,7 +50,7 @@ describe('the feeds', () => {
 
   it('answer 304 to their ETag, and to If-Modified-Since at or after Last-Modified; If-None-Match takes precedence', async () => {
     await seed()
-    for (const path of ['/feeds/stories.atom', '/feeds/stories.rss', '/feeds/stories.json?source=tuoi-tre']) {
+    for (const path of ['/feeds/stories.atom', '/feeds/stories.rss', '/feeds/stories.json?source=tuoi-tre', '/feeds/stories.atom?q=gia+xang', '/feeds/stories.rss?source=tuoi-tre&q=x%C4%83ng']) {
       const first = await call(path)
       expect(first.status, path).toBe(200)
       const modified = first.headers.get('Last-Modified') ?? ''
@@ -129,6 +131,65 @@ describe('the feeds', () => {
     const json = (await (await call('/feeds/stories.json')).json()) as { items: { title: string; tags: string[] }[] }
     expect(json.items[0]?.title).toBe(title)
     expect(json.items[0]?.tags).toEqual(['Báo & <Thử>'])
+  })
+})
+
+describe('the feeds of a search (?q=)', () => {
+  const titles = async (path: string) => {
+    const res = await call(path)
+    expect(res.status, path).toBe(200)
+    return childrenOf(parseXml(await res.text()), 'entry', ATOM).map((entry) => childOf(entry, 'title', ATOM).text)
+  }
+
+  it('carry the newest stories with a matching report, with or without diacritics, in every format', async () => {
+    await seed()
+    const IS = 'Liên quân quốc tế nhất trí về kế hoạch tiêu diệt nhóm IS'
+    expect(await titles('/feeds/stories.atom?q=gia+xang')).toEqual(['Giá xăng giảm 500 đồng'])
+    expect(await titles(`/feeds/stories.atom?q=${encodeURIComponent('giá xăng')}`)).toEqual(['Giá xăng giảm 500 đồng'])
+    expect(await titles('/feeds/stories.atom?q=tieu+diet')).toEqual([IS])
+    expect(await titles('/feeds/stories.atom?q=khong+co+gi+ca+xyz')).toEqual([])
+    const rss = childrenOf(childOf(parseXml(await (await call('/feeds/stories.rss?q=andrews')).text()), 'channel', ''), 'item', '')
+    expect(rss.map((item) => childOf(item, 'title', '').text)).toEqual([IS])
+    const json = (await (await call('/feeds/stories.json?q=xang')).json()) as { feed_url: string; home_page_url: string; items: { title: string }[] }
+    expect(json.items.map((item) => item.title)).toEqual(['Giá xăng giảm 500 đồng'])
+    expect(json.feed_url).toBe(`${ORIGIN}/feeds/stories.json?q=xang`)
+    expect(json.home_page_url, 'the search page of the same query').toBe(`${ORIGIN}/search?q=xang`)
+  })
+
+  it('name themselves by the normalized query, so a feed asked for in any spelling has one id', async () => {
+    await seed()
+    const canonical = await (await call(`/feeds/stories.atom?q=${encodeURIComponent('giá xăng')}`)).text()
+    const messy = await (await call(`/feeds/stories.atom?q=${encodeURIComponent('  GIÁ   Xăng ')}&utm_source=x`)).text()
+    expect(messy, 'the same document').toBe(canonical)
+    expect(childOf(parseXml(canonical), 'id', ATOM).text).toBe(`${ORIGIN}/feeds/stories.atom?q=gi%C3%A1%20x%C4%83ng`)
+    expect(childOf(parseXml(canonical), 'title', ATOM).text).toBe('bantin — tin tổng hợp — “giá xăng”')
+  })
+
+  it('combine q with source: that outlet’s stories in which its own reports match', async () => {
+    await seed()
+    expect(await titles('/feeds/stories.atom?source=tuoi-tre&q=xang')).toEqual(['Giá xăng giảm 500 đồng'])
+    expect(await titles(`/feeds/stories.atom?source=${encodeURIComponent('Tuổi Trẻ')}&q=tieu+diet`), 'Tuổi Trẻ did not report the IS story').toEqual([])
+    expect(await titles('/feeds/stories.atom?source=ttxvn-vietnam&q=tieu+diet')).toEqual(['Liên quân quốc tế nhất trí về kế hoạch tiêu diệt nhóm IS'])
+    const feed = parseXml(await (await call('/feeds/stories.atom?q=XANG&source=Tu%E1%BB%95i%20Tr%E1%BA%BB')).text())
+    expect(childOf(feed, 'id', ATOM).text).toBe(`${ORIGIN}/feeds/stories.atom?source=tuoi-tre&q=xang`)
+  })
+
+  it('search as many stories as the stored list holds, so the site feed’s intersection is exact', () => {
+    expect(FEED_MATCHES).toBe(DIGESTS_HEAD_SIZE)
+  })
+
+  it('answer a q the search refuses with a 400 problem naming q, before reading anything, and change nothing', async () => {
+    await seed()
+    const before = await storedState()
+    for (const query of ['q=', 'q=%20%20', 'q=***%20()', `q=${'a'.repeat(201)}`, 'q=%22%22&source=tuoi-tre', 'q=!!!&source=bao-khong-co']) {
+      const res = await call(`/feeds/stories.atom?${query}`)
+      expect(res.status, query).toBe(400)
+      const problem = await problemOf(res)
+      expect(problem.code, query).toBe('invalid-query')
+      expect(problem.errors?.[0]?.field, query).toBe('q')
+    }
+    expect((await call('/feeds/stories.rss?q=xang&source=bao-khong-co')).status, 'a good q, an unknown outlet').toBe(404)
+    expect(await storedState(), 'nothing stored changed').toEqual(before)
   })
 })
 

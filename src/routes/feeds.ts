@@ -2,7 +2,8 @@
  * Feeds for feed readers — `/feeds/stories.atom`, `.rss`, `.json` (Atom 1.0,
  * RSS 2.0, JSON Feed 1.1) — and `/sitemap.xml` for crawlers. Thin: one KV
  * read (the stored digests of the newest stories, an outlet's value for
- * `?source=`, the stories head for the sitemap), render (src/feeds, pure),
+ * `?source=`, the stories head for the sitemap) and, for `?q=`, one story
+ * search (routes/search.ts) that narrows it, render (src/feeds, pure),
  * answer with an ETag of the document and, on the feeds, `Last-Modified`:
  * when the writer last changed their list (a story leaving it counts), so a
  * reader polling with either validator gets a 304 (http/conditional.ts).
@@ -11,7 +12,7 @@
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../env.js'
 import { renderAtom } from '../feeds/atom.js'
-import { type FeedInfo, entriesOf } from '../feeds/entries.js'
+import { type FeedInfo, entriesOf, feedQueryOf } from '../feeds/entries.js'
 import { renderJsonFeed } from '../feeds/json-feed.js'
 import { renderRss } from '../feeds/rss.js'
 import { renderSitemap } from '../feeds/sitemap.js'
@@ -22,6 +23,8 @@ import { etagOf } from '../store/hot-cache.js'
 import { outletSlugOf } from '../store/outlet-slug.js'
 import type { StoryDigest } from '../store/reading-schemas.js'
 import { FeedQuerySchema } from './queries.js'
+import { type PreparedSearch, type SearchParams, findStories, searchRequestOf } from './search.js'
+import { MAX_SOURCES } from './search-schemas.js'
 
 export const feedRoutes = new Hono<AppEnv>()
 
@@ -46,16 +49,64 @@ feedRoutes.get('/sitemap.xml', async (c) => {
 })
 
 async function feed(c: Context<AppEnv>, format: Format): Promise<Response> {
-  const { source } = parseQuery(c, FeedQuerySchema)
+  const { source, q } = parseQuery(c, FeedQuerySchema)
+  // A search is checked before anything is read: a q the API refuses is the same 400 problem here.
+  const search = q === undefined ? null : await searchRequestOf(c, 'stories', feedSearchOf(q, []))
   const url = new URL(c.req.url)
-  const { digests, changedAt, title, description, homeUrl, query } = source === undefined ? await siteStories(c, url.origin) : await outletStories(c, source, url.origin)
-  // The feed names itself canonically (the outlet by its slug, no stray parameters): its Atom id must not vary with how it was asked for.
+  const list = source === undefined ? await siteStories(c, url.origin) : await outletStories(c, source, url.origin)
+  const { digests, changedAt, title, description, homeUrl, slug } = search === null || q === undefined ? list : await matching(c, list, q, search, url.origin)
+  // The feed names itself canonically (the outlet by its slug, the query normalized, no stray parameters): its Atom id must not vary with how it was asked for.
+  const query = feedQueryOf(slug, search?.canonical ?? null)
   const info: FeedInfo = { title, description, selfUrl: `${url.origin}${url.pathname}${query}`, homeUrl, updated: changedAt }
   return document(c, FORMATS[format].render(info, entriesOf(digests, url.origin)), FORMATS[format].type, info.updated)
 }
 
-/** Stories for a feed, when their list last changed (null before any write), and what the feed calls itself. */
-type FeedSource = { digests: readonly StoryDigest[]; changedAt: string | null; title: string; description: string; homeUrl: string; query: string }
+/**
+ * Stories for a feed, when their list last changed (null before any write),
+ * what the feed calls itself, its outlet's slug (null: the whole site) and
+ * the exact names that outlet's newest reports credit it by.
+ */
+type FeedSource = { digests: readonly StoryDigest[]; changedAt: string | null; title: string; description: string; homeUrl: string; slug: string | null; names: readonly string[] }
+
+/**
+ * Stories a `?q=` feed asks for, at most: as many as the stored list it
+ * narrows holds (DIGESTS_HEAD_SIZE in writer/reading.ts, 50; an outlet's list
+ * holds 20). Stories come newest first in both, so any story of the list that
+ * matches is among the list's-size newest matching stories: the intersection
+ * is exact for the site's feed, whatever the archive's size, at the cost of
+ * one search. A copy, not an import: importing the writer's module here
+ * reorders the bundle's modules and costs 1 KiB gzipped; a test keeps the two equal.
+ */
+export const FEED_MATCHES = 50
+
+/** The search behind a `?q=` feed: stories, newest first, optionally with a report credited to one of these names. */
+function feedSearchOf(q: string, names: readonly string[]): SearchParams {
+  return { q, sort: 'recent', limit: String(FEED_MATCHES), ...(names.length === 0 ? {} : { source: names.slice(0, MAX_SOURCES) }) }
+}
+
+/**
+ * Of a feed's stored stories, those with a matching report: one story search
+ * (the API's, cached per location like it), intersected with the stored
+ * digests, which carry the summaries an entry needs and keep their order.
+ * An outlet's feed searches that outlet's reports (by the names its newest
+ * reports credit it with): its stories about q, not stories about q that it
+ * also covered. Last-Modified stays the list's: a change in what matches is a
+ * write, which changes the list of the story it touches.
+ */
+async function matching(c: Context<AppEnv>, list: FeedSource, q: string, site: PreparedSearch, origin: string): Promise<FeedSource> {
+  const search = list.names.length === 0 ? site : await searchRequestOf(c, 'stories', feedSearchOf(q, list.names))
+  const found = new Set((await findStories(c, search)).items.map((story) => story.id))
+  const quoted = `“${search.canonical}”`
+  const home = new URLSearchParams({ q: search.canonical })
+  for (const name of list.names) home.append('source', name)
+  return {
+    ...list,
+    digests: list.digests.filter((digest) => found.has(digest.id)),
+    title: `${list.title} — ${quoted}`,
+    description: `${list.title}: sự kiện có bài nói về ${quoted}.`,
+    homeUrl: `${origin}/search?${home}`,
+  }
+}
 
 /** The newest stories, as the front page shows them. */
 async function siteStories(c: Context<AppEnv>, origin: string): Promise<FeedSource> {
@@ -66,7 +117,8 @@ async function siteStories(c: Context<AppEnv>, origin: string): Promise<FeedSour
     title: 'bantin — tin tổng hợp',
     description: 'Những sự kiện mới nhất từ các báo Việt Nam, mỗi sự kiện một bản tóm tắt ghi nguồn từng câu.',
     homeUrl: `${origin}/`,
-    query: '',
+    slug: null,
+    names: [],
   }
 }
 
@@ -82,7 +134,8 @@ async function outletStories(c: Context<AppEnv>, source: string, origin: string)
     title: `bantin — ${outlet.value.name}`,
     description: `Các sự kiện có bài của ${outlet.value.name}, mỗi sự kiện một bản tóm tắt ghi nguồn từng câu.`,
     homeUrl: `${origin}/sources/${slug}`,
-    query: `?source=${slug}`,
+    slug,
+    names: [...new Set(outlet.value.reports.flatMap((report) => (report.source === null ? [] : [report.source])))],
   }
 }
 

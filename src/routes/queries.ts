@@ -89,5 +89,12 @@ export const FrontPageQuerySchema = z.object({ cursor: z.optional(z.string()) })
 /** Longest `source` a feed takes: an outlet's name is at most 200 characters (store/schemas.ts). */
 const MAX_SOURCE_LENGTH = 200
 
-/** The feeds: `source` narrows them to one outlet's stories (its name, or its slug as in /sources/<slug>). */
-export const FeedQuerySchema = z.object({ source: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_SOURCE_LENGTH))) })
+/**
+ * The feeds: `source` narrows them to one outlet's stories (its name, or its
+ * slug as in /sources/<slug>); `q` to the stories with a report that matches,
+ * checked as the search API checks it (routes/search.ts).
+ */
+export const FeedQuerySchema = z.object({
+  source: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_SOURCE_LENGTH))),
+  q: z.optional(z.string()),
+})
