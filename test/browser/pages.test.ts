@@ -4,8 +4,10 @@
  * store: each page renders with JavaScript off, its links lead where they
  * say, nothing is logged to the console, axe-core finds no serious or
  * critical violation in light or dark colours, the page fits 320 px without
- * sideways scrolling, and focus is visible. Screenshots of the front page
- * (light) and a story page (dark) go to test/screenshots/ (docs/ keeps a copy).
+ * sideways scrolling, and focus is visible. The search box submits without
+ * script and its results lead to the reports and stories they name.
+ * Screenshots of the front page (light), a story page and a search (dark) go
+ * to test/screenshots/ (docs/ keeps a copy).
  *
  * Without Chromium on the machine the suite is skipped with a message, except
  * in CI (CI=true), where .ci/run installs it and its absence is a failure.
@@ -132,6 +134,31 @@ describe.skipIf(!hasChromium)('reading pages in Chromium', () => {
     await page.close()
   })
 
+  it('searches from the front page with JavaScript off, and the results lead where they say', async () => {
+    const page = await open('/')
+    await page.locator('form[role="search"] input[name="q"]').fill('tieu diet')
+    await page.locator('form[role="search"] button[type="submit"]').click()
+    await page.waitForURL(`${worker.base}/search?q=tieu+diet`)
+    expect(await page.locator('h1').textContent()).toBe('Kết quả cho “tieu diet”')
+    expect(await page.locator('input[name="q"]').inputValue(), 'the box keeps the query').toBe('tieu diet')
+    const hits = page.locator('main ol.list > li h2 a')
+    expect(await hits.count(), 'both reports of the IS story mention it').toBe(2)
+    expect(await page.locator('main ol.list mark').count(), 'the words are marked').toBeGreaterThan(1)
+    const headline = hits.first()
+    const href = (await headline.getAttribute('href')) ?? ''
+    expect([`/articles/${ids.vietnamplus}`, `/articles/${ids.andrews}`]).toContain(href)
+    const title = (await headline.textContent()) ?? ''
+    await headline.click()
+    await page.waitForURL(`${worker.base}${href}`)
+    expect(await page.locator('h1').textContent(), 'the report page is titled as its link').toBe(title)
+    await page.goBack()
+    await page.locator('main ol.list > li a[href^="/stories/"]').first().click()
+    await page.waitForURL(`${worker.base}/stories/${STORY}`)
+    await page.goto(`${worker.base}/search?q=${encodeURIComponent('giá xăng')}`)
+    expect(await page.locator('main ol.list > li h2 a').first().textContent(), 'the exact spelling first, its markup as text').toBe('Giá xăng <b>giảm</b> 500 đồng & dầu ]]> giữ nguyên')
+    await page.close()
+  })
+
   it('shows a 404 page for an unknown story', async () => {
     // Its own context: Chromium logs the 404 itself, which the console check of the others must not see.
     const missing = await browser.newContext({ javaScriptEnabled: false })
@@ -145,7 +172,7 @@ describe.skipIf(!hasChromium)('reading pages in Chromium', () => {
   })
 
   it('has no serious or critical axe violation on any page, in light or dark colours', async () => {
-    const paths = ['/', `/stories/${STORY}`, `/articles/${ids.vietnamplus}`, '/sources/tuoi-tre', '/stories/khong-co-su-kien-nay']
+    const paths = ['/', `/stories/${STORY}`, `/articles/${ids.vietnamplus}`, '/sources/tuoi-tre', '/stories/khong-co-su-kien-nay', '/search?q=tieu+diet', '/search?q=***']
     const found: string[] = []
     for (const colorScheme of ['light', 'dark'] as const) {
       // axe needs script: a context of its own with JavaScript on and the page's CSP bypassed for the injected engine only.
@@ -170,7 +197,7 @@ describe.skipIf(!hasChromium)('reading pages in Chromium', () => {
 
   it('fits 320 px without sideways scrolling, and shows where the focus is', async () => {
     const narrow = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } })
-    for (const path of ['/', `/stories/${STORY}`, `/articles/${ids.vietnamplus}`, '/sources/ttxvn-vietnam']) {
+    for (const path of ['/', `/stories/${STORY}`, `/articles/${ids.vietnamplus}`, '/sources/ttxvn-vietnam', `/search?q=${'Liên quân quốc tế nhất trí '.repeat(7)}`]) {
       const page = await narrow.newPage()
       await page.goto(`${worker.base}${path}`)
       const width = await page.evaluate('document.documentElement.scrollWidth')
@@ -187,16 +214,20 @@ describe.skipIf(!hasChromium)('reading pages in Chromium', () => {
     await page.keyboard.press('Tab')
     const brand = await page.evaluate('(() => { const s = getComputedStyle(document.activeElement); return [document.activeElement.textContent, s.outlineStyle, s.outlineWidth] })()')
     expect(brand).toEqual(['bantin', 'solid', '3px'])
+    await page.locator('input[name="q"]').focus()
+    const box = await page.evaluate('(() => { const s = getComputedStyle(document.activeElement); return [document.activeElement.name, s.outlineStyle, s.outlineWidth] })()')
+    expect(box, 'the search box shows its focus too').toEqual(['q', 'solid', '3px'])
     await narrow.close()
   })
 
-  it('logs no console errors, and keeps screenshots of the front page and a story page', async () => {
+  it('logs no console errors, and keeps screenshots of the front page, a story page and a search', async () => {
     expect(consoleErrors).toEqual([])
     mkdirSync(SCREENSHOTS, { recursive: true })
     // The front page in light colours, the story page in dark: both schemes on record.
     for (const [path, name, colorScheme] of [
       ['/', 'front-page', 'light'],
       [`/stories/${STORY}`, 'story-page', 'dark'],
+      ['/search?q=tieu+diet', 'search-page', 'dark'],
     ] as const) {
       const shots = await browser.newContext({ javaScriptEnabled: false, colorScheme, viewport: { width: 900, height: 900 } })
       const page = await shots.newPage()
