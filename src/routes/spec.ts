@@ -118,11 +118,18 @@ const listQuery = 'A page; `nextCursor` is null on the last'
 const embedPage: ResponseSpec = { description: 'HTML, self-contained, under a strict CSP', html: true, headers: ['Content-Security-Policy'] }
 const readingPage: ResponseSpec = { description: 'HTML for people: no script, one inline stylesheet allowed by hash in the CSP', html: true, headers: ['Content-Security-Policy'] }
 const missingPage = (what: string): ResponseSpec => ({ description: `An HTML page saying no ${what} is here (people get HTML on these routes; the API answers problem+json)`, html: true })
-const feedQuery = 'Newest first: the 50 most recently updated stories, or with `source` the (at most 20) stories of that outlet’s newest reports'
+const feedQuery =
+  'Newest first: the 50 most recently updated stories, or with `source` the (at most 20) stories of that outlet’s newest reports; with `q`, those of them with a matching report (with `source`, a report of that outlet), found by one story search as /v1/stories?q= and sort=recent. The feed’s self link and Atom id carry the query normalized'
 const feedErrors: Record<number, ResponseSpec> = {
-  400: problem('`source` is empty, over 200 characters, or has no letter or digit', ['invalid-query']),
+  400: problem('`source` is empty, over 200 characters, or has no letter or digit; `q` is empty, without letters or digits, or over 200 characters', ['invalid-query']),
   404: problem('No stored report credits that outlet', ['outlet-not-found']),
 }
+
+/** The feeds' query as documented: `q` described as the search API describes it (build time only; the Worker checks q with the search's own parser). */
+const FeedDocQuerySchema = z.extend(FeedQuerySchema, { q: z.optional(SearchQuerySchema.shape.q) })
+
+/** The search page takes the search API's parameters but `limit` (its pages are the API's default 20), and `q` may be absent (the empty form). */
+const SearchPageQuerySchema = z.omit(z.extend(SearchQuerySchema, { q: z.optional(SearchQuerySchema.shape.q) }), { limit: true })
 
 const sourceId: Record<string, ParamSpec> = { id: { description: 'Source id: 16 hex digits (another form is simply not found)', pattern: '^[0-9a-f]{16}$' } }
 const sourceWriteErrors: Record<number, ResponseSpec> = {
@@ -395,10 +402,22 @@ export const ROUTES: readonly RouteSpec[] = [
   },
   {
     method: 'get',
+    path: '/search',
+    operationId: 'getSearchPage',
+    summary:
+      'Search results for people: the articles /v1/search finds (20 a page, its ranking and filters), each headline linked to its page, with outlet, time, the snippet with its words in `<mark>` and a link to its story; the next page; `noindex`. Without q, or with a blank one, the empty search form',
+    query: SearchPageQuerySchema,
+    responses: {
+      200: readingPage,
+      400: { description: 'An HTML page: q without letters or digits or over 200 characters (the search page again, saying why), or a bad cursor, sort, source, from, to or storyId', html: true },
+    },
+  },
+  {
+    method: 'get',
     path: '/feeds/stories.atom',
     operationId: 'getAtomFeed',
     summary: 'Atom 1.0 feed of stories, each entry its summary with credits (ETag and Last-Modified)',
-    query: FeedQuerySchema,
+    query: FeedDocQuerySchema,
     responses: { 200: { description: feedQuery, text: 'application/atom+xml', headers: ['Last-Modified'] }, ...feedErrors },
   },
   {
@@ -406,7 +425,7 @@ export const ROUTES: readonly RouteSpec[] = [
     path: '/feeds/stories.rss',
     operationId: 'getRssFeed',
     summary: 'RSS 2.0 feed of stories, each item its summary with credits (ETag and Last-Modified)',
-    query: FeedQuerySchema,
+    query: FeedDocQuerySchema,
     responses: { 200: { description: feedQuery, text: 'application/rss+xml', headers: ['Last-Modified'] }, ...feedErrors },
   },
   {
@@ -414,7 +433,7 @@ export const ROUTES: readonly RouteSpec[] = [
     path: '/feeds/stories.json',
     operationId: 'getJsonFeed',
     summary: 'JSON Feed 1.1 of stories, each item its summary with credits (ETag and Last-Modified)',
-    query: FeedQuerySchema,
+    query: FeedDocQuerySchema,
     responses: { 200: { description: feedQuery, json: JsonFeedSchema, jsonType: 'application/feed+json', headers: ['Last-Modified'] }, ...feedErrors },
   },
   {
