@@ -4,7 +4,8 @@
  * reports, each credited to its outlet's domain, with its URL and date) is
  * ingested in publication order through the real Worker (wrangler dev, the
  * Newsroom, local KV); then the front pages, the largest story, a report,
- * the busiest outlet, every feed and the sitemap are fetched and measured
+ * the busiest outlet, every feed, the sitemap, a search page with many hits
+ * (and its next page) and the feeds of a search are fetched and measured
  * gzipped (level 9, what a CDN serves is close to it). Target: a page's HTML
  * ≤ 30 KB gzipped. Skips with a message without ../shared/vnmds/dev.jsonl.
  */
@@ -48,6 +49,9 @@ if (clusters !== null) {
     const front = await (await fetch(`${worker.base}/`)).text()
     const second = /<a href="(\/\?cursor=[^"]+)" rel="next">/.exec(front)?.[1]?.replaceAll('&amp;', '&') ?? '/'
     const third = /<a href="(\/\?cursor=[^"]+)" rel="next">/.exec(await (await fetch(`${worker.base}${second}`)).text())?.[1]?.replaceAll('&amp;', '&') ?? '/'
+    // A search with many hits: a full results page, its next page, and the feeds of the same search.
+    const search = `/search?q=${encodeURIComponent('Việt Nam')}`
+    const searchNext = /<a href="(\/search\?[^"]+)" rel="next">/.exec(await (await fetch(`${worker.base}${search}`)).text())?.[1]?.replaceAll('&amp;', '&') ?? search
     const rows: [string, string][] = [
       ['front page (25 stories, stored digests)', '/'],
       ['front page 2 (stored digests)', second],
@@ -60,6 +64,10 @@ if (clusters !== null) {
       ['JSON Feed (50 stories)', '/feeds/stories.json'],
       [`Atom feed of ${busiest}`, `/feeds/stories.atom?source=${slug}`],
       ['sitemap (100 stories)', '/sitemap.xml'],
+      ['search page "Việt Nam" (20 hits with snippets)', search],
+      ['search page "Việt Nam", next page', searchNext],
+      ['Atom feed of "viet nam"', '/feeds/stories.atom?q=viet+nam'],
+      ['JSON Feed of "viet nam" from vov.vn', `/feeds/stories.json?source=vov-vn&q=viet+nam`],
     ]
     console.log(`VN-MDS dev: ${reports.length} reports ingested, ${stories.items.length} stories in the newest 100`)
     console.log(`${'what'.padEnd(52)} ${'bytes'.padStart(8)} ${'gzip'.padStart(8)}  reads`)
