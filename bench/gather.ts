@@ -71,6 +71,7 @@ async function main(): Promise<void> {
   for (let o = 0; o < outlets.length; o++) publishFeed(o)
 
   const worker = await startWorker(['--var', 'ALLOW_LOCAL_SOURCES:true'])
+  const sourceIds: string[] = []
   try {
     for (const [o, outlet] of outlets.entries()) {
       const res = await fetch(`${worker.base}/v1/sources`, {
@@ -79,12 +80,12 @@ async function main(): Promise<void> {
         body: JSON.stringify({ feedUrl: `${outlet.origin}/rss.xml`, name: `Báo Mẫu ${o + 1}` }),
       })
       if (res.status !== 201) throw new Error(`registering outlet ${o + 1}: ${res.status} ${await res.text()}`)
+      sourceIds.push(((await res.json()) as { id: string }).id)
     }
     const bulk = pages.filter((page) => !held.has(page))
     console.log(`${bulk.length} pages in ${LAYOUTS.length} layouts on ${outlets.length} local outlets; firing one Cron event…`)
     const started = performance.now()
-    let tick = Date.now()
-    await cron(worker.base, tick)
+    await cron(worker.base)
     const stored = await waitForArticles(worker.base, bulk)
     const seconds = (performance.now() - started) / 1000
     await scoreExtraction(bulk, stored)
@@ -97,9 +98,10 @@ async function main(): Promise<void> {
     for (const page of held) {
       held.delete(page)
       publishFeed(page.outlet)
-      tick += 15 * 60_000
+      // The source was checked a moment ago: an operator's pause and resume makes it due at once.
+      await rearm(worker.base, sourceIds[page.outlet] as string)
       const t0 = performance.now()
-      await cron(worker.base, tick)
+      await cron(worker.base)
       const times = await untilInStory(worker.base, page)
       toArticle.push(times.article - t0)
       toStory.push(times.story - t0)
@@ -135,9 +137,22 @@ function articleOf(doc: { id: string; title: string; sapo: string; publishedAt: 
   }
 }
 
-async function cron(base: string, time: number): Promise<void> {
-  const res = await fetch(`${base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/5 * * * *')}&time=${time}`)
+/** Fire the Cron handler now, through wrangler's --test-scheduled route. */
+async function cron(base: string): Promise<void> {
+  const res = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)
   if (!res.ok) throw new Error(`the Cron trigger answered ${res.status}`)
+}
+
+/** Pause and resume a source (PUT /v1/sources/:id): resuming makes it due now. */
+async function rearm(base: string, id: string): Promise<void> {
+  for (const paused of [true, false]) {
+    const res = await fetch(`${base}/v1/sources/${id}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${LOCAL_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ paused }),
+    })
+    if (!res.ok) throw new Error(`pausing source ${id}: ${res.status} ${await res.text()}`)
+  }
 }
 
 /** Poll until every page's article is stored (or the pages stop changing), then read them all. */

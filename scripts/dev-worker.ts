@@ -53,6 +53,8 @@ export async function startWorker(extraArgs: readonly string[] = [], keepState?:
       `INGEST_TOKEN:${LOCAL_TOKEN}`,
       '--log-level',
       'warn',
+      // /__scheduled fires the Cron handler (/cdn-cgi/handler/scheduled fails on a Worker with static assets).
+      '--test-scheduled',
       ...extraArgs,
     ],
     {

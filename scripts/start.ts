@@ -37,7 +37,9 @@ if (choice.note !== null) console.log(`[bantin] ${choice.note}`)
 const base = `http://${LOOPBACK}:${choice.port}`
 
 const token = ingestToken()
-const wranglerArgs = ['wrangler', 'dev', '--persist-to', '.state', '--ip', LOOPBACK, ...args]
+// --test-scheduled: wrangler's /__scheduled route fires the Cron handler (its /cdn-cgi/handler/scheduled
+// fails when the Worker has static assets, as bantin's OpenAPI document is).
+const wranglerArgs = ['wrangler', 'dev', '--persist-to', '.state', '--ip', LOOPBACK, '--test-scheduled', ...args]
 if (numericFlag(args, 'port') === null) wranglerArgs.push('--port', String(choice.port))
 if (numericFlag(args, 'inspector-port') === null) wranglerArgs.push('--inspector-port', String(await freePort()))
 const child = spawn('npx', wranglerArgs, {
@@ -121,7 +123,7 @@ async function gatherFromLocalOutlet(): Promise<void> {
     return
   }
   console.log(`[bantin] local outlet ${outlet.origin} serves a feed and its article pages; registered as ${base}/v1/sources/${source.id}`)
-  await fetch(`${base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)
+  await fetch(`${base}/__scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)
   let health = source
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(250)) {
     health = (await (await fetch(`${base}/v1/sources/${source.id}`)).json()) as SourceAnswer

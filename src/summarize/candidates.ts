@@ -73,7 +73,8 @@ const FINISHED = /[.!?…]["”’»)\]]*$|["”’»]$/u
  * candidatesOf({ id: 'a', title: 'T', lead: null, paragraphs: ['Một câu đủ dài để tóm tắt bài.'] }, 0)
  */
 export function candidatesOf(article: SummaryArticle, order: number): Candidate[] {
-  const title = toSyllables(article.title).join(' ')
+  const titleSyllables = toSyllables(article.title)
+  const title = titleSyllables.join(' ')
   const all: Candidate[] = []
   const blocks: [number | null, string][] = [
     ...(article.lead === null || article.paragraphs.length > 0 ? [] : [[null, article.lead] as [null, string]]),
@@ -84,11 +85,11 @@ export function candidatesOf(article: SummaryArticle, order: number): Candidate[
     for (const segment of segmentSentences(text)) {
       // A list item's bullet is layout, not text: `- Không thành lập Hội đồng Hiến pháp.`
       const sentence = segment.text.replace(BULLET, '')
-      const caption = segment.caption
-      const syllables = toSyllables(sentence)
       const at = index
       index += 1
-      if (syllables.length === 0 || caption || syllables.join(' ') === title) continue
+      if (segment.caption) continue
+      const syllables = toSyllables(sentence)
+      if (syllables.length === 0 || (syllables.length === titleSyllables.length && syllables.join(' ') === title)) continue
       const { concepts, content } = unitsOf(syllables)
       all.push({ articleId: article.id, article: order, paragraph, index: at, text: sentence, words: countWords(sentence), concepts, syllables, content })
     }

@@ -53,6 +53,25 @@ export function normalizeLine(raw: string): string {
  * countWords('Hội nghị ở TP.HCM') // => 4
  */
 export function countWords(text: string): number {
-  const trimmed = text.trim()
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length
+  // One pass counting where words start: no trimmed copy, no array of words.
+  let words = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const space =
+      code === 32 ||
+      (code >= 9 && code <= 13) ||
+      code === 0xa0 ||
+      code === 0x1680 ||
+      (code >= 0x2000 && code <= 0x200a) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code === 0x202f ||
+      code === 0x205f ||
+      code === 0x3000 ||
+      code === 0xfeff
+    if (!space && !inWord) words += 1
+    inWord = !space
+  }
+  return words
 }

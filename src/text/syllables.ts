@@ -18,11 +18,8 @@ import { STOPWORDS_VI } from './stopwords-vi.js'
 /** The five Vietnamese tone marks as combining characters (NFD). */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/
 
-/** A syllable ending in a toned a, e or y (NFC): the only ones the two conventions write differently. */
-const TONED_FINAL = /[àáảãạèéẻẽẹỳýỷỹỵ]$/u
-
-/** Letters and digits: everything else separates tokens (ROUGE convention of the dev set). */
-const TOKEN = /[\p{L}\p{N}]+/gu
+/** Toned a, e and y (NFC): a syllable ending in one is the only kind the two conventions write differently. */
+const TONED_FINALS: ReadonlySet<string> = new Set('àáảãạèéẻẽẹỳýỷỹỵ')
 
 /**
  * Open syllables ending in oa/oe/uy, where the two conventions differ.
@@ -41,7 +38,7 @@ const SHIFTABLE_RIME = /(?<!q)(o|u)(a|e|y)$/
  */
 export function unifyTonePlacement(syllable: string): string {
   // Fast path: only a toned final a/e/y can be in the wrong place.
-  if (!TONED_FINAL.test(syllable)) return syllable
+  if (!TONED_FINALS.has(syllable.charAt(syllable.length - 1))) return syllable
   const decomposed = syllable.normalize('NFD')
   const tone = TONE_MARKS.exec(decomposed)
   if (!tone) return syllable
@@ -60,8 +57,36 @@ export function unifyTonePlacement(syllable: string): string {
  * toSyllables('Hoà bình ở TP.HCM, 5.000 người') // => ['hòa', 'bình', 'ở', 'tp', 'hcm', '5', '000', 'người']
  */
 export function toSyllables(text: string): string[] {
-  const tokens = text.normalize('NFC').toLowerCase().match(TOKEN)
-  return tokens ? tokens.map(unifyTonePlacement) : []
+  const lower = text.normalize('NFC').toLowerCase()
+  const tokens: string[] = []
+  let start = -1
+  for (let i = 0; i <= lower.length; i++) {
+    const inToken = i < lower.length && isWordChar(lower, i)
+    if (inToken && start === -1) start = i
+    else if (!inToken && start !== -1) {
+      tokens.push(unifyTonePlacement(lower.slice(start, i)))
+      start = -1
+    }
+  }
+  return tokens
+}
+
+/**
+ * Whether the character at `i` is a letter or digit — a token is a run of
+ * them and everything else separates tokens (the dev set's ROUGE convention) — tested
+ * by code point range for ASCII and the Latin blocks Vietnamese is written
+ * in — scanning a sentence char by char beats a Unicode-property regex
+ * several times over — and by the regex for anything else.
+ */
+function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i)
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)
+  // Latin-1 letters (not × ÷), Latin Extended-A and -B, Latin Extended Additional (ạ … ỹ).
+  if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff)) return true
+  // Surrogate pairs and everything else: ask the Unicode properties.
+  const char = String.fromCodePoint(text.codePointAt(i) ?? code)
+  if (code >= 0xdc00 && code <= 0xdfff) return /[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(i - 1) ?? code))
+  return /^[\p{L}\p{N}]/u.test(char)
 }
 
 /** Stopword entries, tone-unified like tokens. Both single syllables and multi-syllable phrases. */

@@ -40,11 +40,20 @@ export class KvOutbox {
    * transaction; a later value for the same key replaces an unwritten one.
    */
   enqueue(key: string, value: unknown): void {
+    this.enqueueJson(key, value === null ? null : JSON.stringify(value))
+  }
+
+  /**
+   * Record a KV write of JSON already serialized (or a delete, with `null`):
+   * for values assembled from JSON this writer stored and checked, which
+   * need not be parsed and serialized again.
+   */
+  enqueueJson(key: string, json: string | null): void {
     this.sql.exec(
       `INSERT INTO kv_outbox (key, value, seq) VALUES (?, ?, 1)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, seq = kv_outbox.seq + 1`,
       key,
-      value === null ? null : JSON.stringify(value),
+      json,
     )
   }
 
