@@ -75,7 +75,7 @@ const FINISHED = /[.!?…]["”’»)\]]*$|["”’»]$/u
 export function candidatesOf(article: SummaryArticle, order: number): Candidate[] {
   const titleSyllables = toSyllables(article.title)
   const title = titleSyllables.join(' ')
-  const all: Candidate[] = []
+  const all: Sentence[] = []
   const blocks: [number | null, string][] = [
     ...(article.lead === null || article.paragraphs.length > 0 ? [] : [[null, article.lead] as [null, string]]),
     ...article.paragraphs.map((paragraph, i): [number, string] => [i, paragraph]),
@@ -90,14 +90,18 @@ export function candidatesOf(article: SummaryArticle, order: number): Candidate[
       if (segment.caption) continue
       const syllables = toSyllables(sentence)
       if (syllables.length === 0 || (syllables.length === titleSyllables.length && syllables.join(' ') === title)) continue
-      const { concepts, content } = unitsOf(syllables)
-      all.push({ articleId: article.id, article: order, paragraph, index: at, text: sentence, words: countWords(sentence), concepts, syllables, content })
+      all.push({ paragraph, index: at, text: sentence, words: countWords(sentence), syllables })
     }
   }
-  const substantial = all.filter((candidate) => candidate.words >= MIN_SENTENCE_WORDS)
-  const finished = substantial.filter((candidate) => FINISHED.test(candidate.text))
-  return finished.length > 0 ? finished : substantial.length > 0 ? substantial : all
+  const substantial = all.filter((sentence) => sentence.words >= MIN_SENTENCE_WORDS)
+  const finished = substantial.filter((sentence) => FINISHED.test(sentence.text))
+  const kept = finished.length > 0 ? finished : substantial.length > 0 ? substantial : all
+  // Units only for the sentences kept: concepts are most of a summary's allocations.
+  return kept.map((sentence) => ({ articleId: article.id, article: order, ...sentence, ...unitsOf(sentence.syllables) }))
 }
+
+/** A sentence before its units are counted. */
+type Sentence = { paragraph: number | null; index: number; text: string; words: number; syllables: string[] }
 
 /**
  * Content bigrams of a syllable sequence.

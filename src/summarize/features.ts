@@ -61,11 +61,12 @@ export function featuresOf(candidates: readonly Candidate[], context: FeatureCon
   const seen = new Map<number, number>()
   const supports = articles > 1 ? supportsOf(candidates) : null
 
+  const counts = new Map<string, number>()
   return candidates.map((candidate, i) => {
     const position = seen.get(candidate.article) ?? 0
     seen.set(candidate.article, position + 1)
-    // Centrality and headline overlap in one pass over the sentence's syllables.
-    const counts = new Map<string, number>()
+    // Centrality and headline overlap in one pass over the sentence's syllables (one map, cleared per sentence).
+    counts.clear()
     let headlineHits = 0
     for (const syllable of candidate.content) {
       const count = counts.get(syllable) ?? 0
