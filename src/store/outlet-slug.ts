@@ -6,6 +6,7 @@
  * "Tuổi Trẻ" and "Tuoi Tre" one outlet. Pure: the writer keys outlets by it,
  * the routes read `?source=` and `/sources/:name` through it, the pages link by it.
  */
+import { asciiWordsOf } from '../text/normalize.js'
 
 /** Longest outlet slug: outlet names are short ("Báo Điện tử Chính phủ" is 21); a longer one is cut. */
 export const MAX_OUTLET_SLUG_LENGTH = 60
@@ -22,13 +23,7 @@ const OUTLET_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
  * outletSlugOf('tuoi-tre') // => 'tuoi-tre'
  */
 export function outletSlugOf(name: string): string | null {
-  const words = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
+  const words = asciiWordsOf(name)
   let slug = ''
   for (const word of words) {
     const next = slug === '' ? word : `${slug}-${word}`

@@ -23,6 +23,7 @@
  *
  * Pure: document frequencies and candidate stories are passed in.
  */
+import { asciiWordsOf } from '../text/normalize.js'
 import { splitSentences } from '../text/sentences.js'
 import { isStopword, toSyllables } from '../text/syllables.js'
 import { type Whereabouts, namesIn, placesConflict, specificPlacesOf } from './places.js'
@@ -232,14 +233,7 @@ export function topTerms(vector: SparseVector, count: number): string[] {
  * storySlugOf('Liên quân nhất trí kế hoạch tiêu diệt IS', '3f9c2a17') // => 'lien-quan-nhat-tri-ke-hoach-3f9c2a'
  */
 export function storySlugOf(headline: string, salt: string): string {
-  const words = headline
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .slice(0, SLUG_WORDS)
+  const words = asciiWordsOf(headline).slice(0, SLUG_WORDS)
   const suffix =
     salt
       .toLowerCase()

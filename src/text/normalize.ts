@@ -75,3 +75,21 @@ export function countWords(text: string): number {
   }
   return words
 }
+
+/**
+ * The words of a text folded to lowercase ASCII for URLs: diacritics
+ * dropped, đ → d, anything but letters and digits separating words. The
+ * slugs of stories and outlets are made of these.
+ *
+ * @example
+ * asciiWordsOf('Đà Nẵng: Liên quân') // => ['da', 'nang', 'lien', 'quan']
+ */
+export function asciiWordsOf(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+}
