@@ -5,6 +5,3 @@
  */
 export const DEFAULT_ARTICLE_SUMMARY_WORDS = 60
 export const DEFAULT_STORY_SUMMARY_WORDS = 120
-
-/** Bounds of `?words=` and `?sentences=`. */
-export const MAX_SUMMARY_LENGTH = 1000

@@ -119,18 +119,6 @@ export function scoreOf(features: Features, weights: FeatureWeights): number {
 }
 
 /**
- * Share of concepts two sentences have in common, over the smaller set
- * (1 when one sentence's concepts are all in the other).
- */
-export function conceptOverlap(a: Candidate, b: Candidate): number {
-  const [small, large] = a.concepts.size <= b.concepts.size ? [a.concepts, b.concepts] : [b.concepts, a.concepts]
-  if (small.size === 0) return a.text === b.text ? 1 : 0
-  let shared = 0
-  for (const concept of small) if (large.has(concept)) shared += 1
-  return shared / small.size
-}
-
-/**
  * For each candidate, the sum over the other articles of its best overlap with
  * one of their sentences. Shared concepts are counted through an inverted
  * index (concept → sentences), so the cost is the number of shared postings,

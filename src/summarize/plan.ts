@@ -108,8 +108,9 @@ export function planOf(candidates: readonly Candidate[], scores: readonly number
 }
 
 /**
- * Share of concepts two sentences have in common, over the smaller set (as
- * `conceptOverlap` in features.ts), from sorted interned ids.
+ * Share of concepts two sentences have in common, over the smaller set (1
+ * when one sentence's concepts are all in the other), from sorted interned
+ * ids: a merge per pair instead of set lookups.
  */
 function overlapOf(a: Int32Array, b: Int32Array, ca: Candidate, cb: Candidate): number {
   const small = Math.min(a.length, b.length)

@@ -83,10 +83,11 @@ export function skeletonOf(text: string, content: readonly string[]): FactSkelet
 
 /**
  * Whether two sentences restate one fact (see the module comment). `overlap`
- * is their share of phrases, computed by the caller.
+ * is their share of phrases (content bigrams, over the shorter sentence's),
+ * computed by the caller (plan.ts).
  *
  * @example
- * restates(a, b, conceptOverlap(a, b))
+ * restates(skeletonOf(a.text, a.content), skeletonOf(b.text, b.content), overlap)
  */
 export function restates(a: FactSkeleton, b: FactSkeleton, overlap: number): boolean {
   if (overlap > MAX_OVERLAP) return true
