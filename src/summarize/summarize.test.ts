@@ -21,6 +21,7 @@ describe('summarizeArticle', () => {
     expect(summary.words, 'reported words match the text').toBe(words(summary.text))
     expect(summary.words, 'within budget').toBeLessThanOrEqual(budget)
     const all = [VIETNAMPLUS.lead ?? '', ...VIETNAMPLUS.paragraphs].join(' ')
+    expect(summary.sentences.length, 'some sentences to check').toBeGreaterThan(0)
     for (const sentence of summary.sentences) expect(all, 'a sentence of the article, verbatim').toContain(sentence.text)
   })
 
@@ -28,6 +29,7 @@ describe('summarizeArticle', () => {
     const summary = summarizeArticle(VIETNAMPLUS, { words: 120 })
     const indexes = summary.sentences.map((s) => s.index)
     expect(indexes, 'article order').toEqual([...indexes].sort((a, b) => a - b))
+    expect(summary.sentences.length, 'some sentences to check').toBeGreaterThan(0)
     for (const sentence of summary.sentences) {
       const source = sentence.paragraph === null ? VIETNAMPLUS.lead : VIETNAMPLUS.paragraphs[sentence.paragraph]
       expect(source, `paragraph ${sentence.paragraph} holds the sentence`).toContain(sentence.text)
@@ -72,6 +74,7 @@ describe('summarizeStory', () => {
 
   it('credits every sentence to the report it came from', () => {
     const summary = summarizeStory('is', reports, { words: 120 })
+    expect(summary.sentences.length, 'some sentences to check').toBeGreaterThan(0)
     for (const sentence of summary.sentences) {
       const report = reports.find((r) => r.id === sentence.articleId)
       expect(report, 'a known article').toBeDefined()
@@ -112,6 +115,7 @@ describe('summarizeStory', () => {
     expect(read[0], 'the report that broke the story').toBe('r0')
     expect(read.slice(1), 'then the most recent, oldest first').toEqual(long.slice(11).map((r) => r.id))
     const quoted = new Set(summarizeStory('is', long, { words: 200 }).sentences.map((s) => s.articleId))
+    expect(quoted.size, 'some reports quoted').toBeGreaterThan(0)
     for (const id of quoted) expect(read, `${id} is one of the reports read`).toContain(id)
     expect(
       reportsToSummarize(long.slice(0, 3)).map((r) => r.id),
