@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchPlanOf, quote, scoredTermsOf } from './match.js'
+import { MAX_SCORED_PAIRS, MAX_SCORED_TERMS, frequencyTokensOf, isTiered, matchPlanOf, quote, scoredTermsOf } from './match.js'
 import { isQueryProblem, parseSearchQuery } from './query.js'
 
 function parsed(q: string) {
@@ -85,6 +85,46 @@ describe('matchPlanOf', () => {
       'nguoi_dan',
     ])
     expect(scoredTermsOf(parsed('"Hà Nội" mưa')), 'phrases are not looked up').toEqual(['mua', 'mưa'])
+  })
+
+  it('scores a longer query by its rarest terms and pairs only, in query order, and nothing in no article', () => {
+    const query = parsed('một hai ba bốn năm sáu bảy tám chín mười')
+    expect(isTiered(query)).toBe(false)
+    const tokens = frequencyTokensOf(query)
+    expect(tokens.slice(0, 3), 'the spelling of each term typed with diacritics').toEqual(['mot', 'một', 'hai'])
+    expect(tokens, 'and the pairs of neighbours').toContain('chin_muoi')
+    // The n-th word is in 100·n articles; pairs in 5 each but the first, in none.
+    const words = ['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười']
+    const frequencies = new Map<string, number>(words.map((word, i) => [word, 100 * (i + 1)]))
+    for (const token of tokens.filter((t) => t.includes('_') && t !== 'mot_hai')) frequencies.set(token, 5)
+    const { any } = matchPlanOf(query, new Set(), frequencies)
+    const strings = split(any).strings
+    expect(
+      strings.filter((s) => !s.includes('_')),
+      'the MAX_SCORED_TERMS rarest terms, as typed',
+    ).toEqual(words.slice(0, MAX_SCORED_TERMS))
+    expect(
+      strings.filter((s) => s.includes('_')),
+      'every pair that matches something',
+    ).toEqual(['hai_ba', 'ba_bon', 'bon_nam', 'nam_sau', 'sau_bay', 'bay_tam', 'tam_chin', 'chin_muoi'])
+    const none = matchPlanOf(query, new Set(), new Map())
+    expect(split(none.any).strings, 'nothing matches: one expression stays, so the query is still valid').toEqual(['một'])
+  })
+
+  it('bounds the expressions of any query, however long', () => {
+    const words = Array.from({ length: 50 }, (_, i) => `w${i}`)
+    const query = parsed(words.join(' '))
+    const frequencies = new Map(frequencyTokensOf(query).map((token, i) => [token, i + 1]))
+    const strings = split(matchPlanOf(query, new Set(), frequencies).any).strings
+    expect(strings.filter((s) => !s.includes('_'))).toHaveLength(MAX_SCORED_TERMS)
+    expect(strings.filter((s) => s.includes('_'))).toHaveLength(MAX_SCORED_PAIRS)
+    expect(plan(words.join(' ')).any.split(' OR ').length, 'without frequencies (no index at hand) nothing is cut').toBe(50 + 49)
+  })
+
+  it('never cuts a short query: its tiers need every unit', () => {
+    const query = parsed('giá vàng hôm nay')
+    expect(isTiered(query)).toBe(true)
+    expect(matchPlanOf(query, new Set(), new Map()).any, 'frequencies are not used').toBe(plan('giá vàng hôm nay').any)
   })
 
   it('lets nothing a user types outside FTS5 strings, whatever they type', () => {
