@@ -44,6 +44,8 @@ const INGEST_CONCURRENCY = 4
 const QUERIES_PER_KIND = 100
 const WARM_UP = 30
 const TARGET_P99_MS = 20
+/** Times a search is asked again for its edge-cache hit (the page is stored just after the first answer). */
+const CACHE_HIT_TRIES = 10
 /** File in a kept state directory saying how many articles the archive there holds. */
 const ARCHIVE_MARKER = 'bench-search-archive'
 
@@ -168,20 +170,27 @@ async function latency(reports: readonly Report[], size: number, keep: string | 
     const repeated: Sample[] = []
     for (const [q] of twoSyllables) {
       await timed(worker, { q, limit: '19' })
-      repeated.push(await timed(worker, { q, limit: '19' }))
+      // The Worker stores a page after answering (waitUntil): ask again until the answer is the stored one.
+      let again = await timed(worker, { q, limit: '19' })
+      for (let tries = 1; !again.cached && tries < CACHE_HIT_TRIES; tries++) again = await timed(worker, { q, limit: '19' })
+      repeated.push(again)
     }
-    if (repeated.some((s) => !s.cached)) throw new Error('a search asked twice in a row was not an edge-cache hit')
+    if (repeated.some((s) => !s.cached)) throw new Error(`a search asked ${CACHE_HIT_TRIES} times in a row was never an edge-cache hit`)
     rows.push(['2 syllables, asked twice: the second (cache hit)', repeated])
-    console.log(`Latency, one client, sequential GETs on loopback, ${size} articles; round trip (Worker's Server-Timing total)`)
+    // The floor of the path: the client, wrangler dev's proxy and the Worker's middleware, with no search at all.
+    const floor: Sample[] = []
+    for (let n = 0; n < QUERIES_PER_KIND; n++) floor.push(await timedPath(worker, '/healthz'))
+    rows.push(['GET /healthz (the path alone, no search)', floor])
+    console.log(`Latency, one client, sequential GETs on loopback, ${size} articles; round trip (Worker's Server-Timing total) [the Newsroom call within it]`)
     console.log(`  load average at the start ${startLoad}, at the end ${loadavg()[0]?.toFixed(2)} (${cpus().length} cores, shared)`)
-    console.log(`${'queries'.padEnd(44)} ${'n'.padStart(4)} ${'p50 ms'.padStart(13)} ${'p99 ms'.padStart(13)}  results`)
+    console.log(`${'queries'.padEnd(44)} ${'n'.padStart(4)} ${'p50 ms'.padStart(20)} ${'p99 ms'.padStart(20)}  results`)
     const report = (label: string, samples: Sample[]) => {
       const trip = percentiles(samples.map((s) => s.ms))
       const own = percentiles(samples.map((s) => s.serverMs))
+      const newsroom = percentiles(samples.map((s) => s.newsroomMs))
       const found = mean(samples.map((s) => s.hits))
-      console.log(
-        `${label.padEnd(44)} ${String(samples.length).padStart(4)} ${`${trip.p50.toFixed(1)} (${own.p50.toFixed(1)})`.padStart(13)} ${`${trip.p99.toFixed(1)} (${own.p99.toFixed(1)})`.padStart(13)}  ${found.toFixed(1)} a page`,
-      )
+      const cell = (p: 'p50' | 'p99') => `${trip[p].toFixed(1)} (${own[p].toFixed(1)}) [${newsroom[p].toFixed(1)}]`.padStart(20)
+      console.log(`${label.padEnd(44)} ${String(samples.length).padStart(4)} ${cell('p50')} ${cell('p99')}  ${found.toFixed(1)} a page`)
     }
     for (const [label, samples] of rows) report(label, samples)
     const unfiltered = rows.filter(([label]) => label.endsWith('no filter')).flatMap(([, samples]) => samples)
@@ -227,7 +236,8 @@ function queryKinds(reports: readonly Report[], random: () => number): { name: s
   ]
 }
 
-type Sample = { ms: number; serverMs: number; hits: number; cached: boolean }
+/** Round trip, the Worker's own total, the Newsroom call within it (search-cache misses only), results. */
+type Sample = { ms: number; serverMs: number; newsroomMs: number; hits: number; cached: boolean }
 
 async function sample(worker: RunningWorker, queries: readonly Record<string, string>[], path = '/v1/search'): Promise<Sample[]> {
   const samples: Sample[] = []
@@ -241,9 +251,22 @@ async function timed(worker: RunningWorker, params: Record<string, string>, path
   const body = (await res.json()) as { items?: unknown[]; detail?: string }
   const ms = performance.now() - started
   if (!res.ok || body.items === undefined) throw new Error(`${path} ${JSON.stringify(params)} answered ${res.status} ${body.detail ?? ''}`)
+  const timing = res.headers.get('Server-Timing') ?? ''
+  const serverMs = Number(/total;dur=([\d.]+)/.exec(timing)?.[1] ?? Number.NaN)
+  const newsroomMs = Number(/newsroom;dur=([\d.]+)/.exec(timing)?.[1] ?? 0)
+  const cached = /search-cache;dur=[\d.]+;desc="hit"/.test(timing)
+  return { ms, serverMs, newsroomMs, hits: body.items.length, cached }
+}
+
+/** A GET that is not a search, timed like one. */
+async function timedPath(worker: RunningWorker, path: string): Promise<Sample> {
+  const started = performance.now()
+  const res = await fetch(`${worker.base}${path}`)
+  await res.json()
+  const ms = performance.now() - started
+  if (!res.ok) throw new Error(`${path} answered ${res.status}`)
   const serverMs = Number(/total;dur=([\d.]+)/.exec(res.headers.get('Server-Timing') ?? '')?.[1] ?? Number.NaN)
-  const cached = (res.headers.get('Server-Timing') ?? '').includes('search-cache;desc="hit"')
-  return { ms, serverMs, hits: body.items.length, cached }
+  return { ms, serverMs, newsroomMs: 0, hits: 0, cached: false }
 }
 
 /** Bytes of the search tables per article, from SQLite's own page accounting. */
