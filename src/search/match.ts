@@ -112,8 +112,8 @@ export const MAX_SCORED_TERMS = 8
 /**
  * Most pairs and phrases a longer query scores: its rarest. Pairs are rare
  * and cheap, but their number also grew with the query (a 200-character
- * query has ~50); 16 keeps every pair of the dev headlines that still match
- * something. With MAX_SCORED_TERMS, at most 24 expressions, however long the query.
+ * query has ~50); on dev, headline queries rank the same with 16 as with
+ * all. With MAX_SCORED_TERMS, at most 24 expressions, however long the query.
  */
 export const MAX_SCORED_PAIRS = 16
 
@@ -160,7 +160,7 @@ export function matchPlanOf(query: SearchQuery, common: ReadonlySet<string> = ne
     const single = unit.syllables.length === 1 ? unit.syllables[0] : undefined
     const marked = unit.syllables.some((syllable) => syllable.marked)
     if (!tiered && single?.marked === true) units.push({ expression: exact(unit), term: single.exact, tokens: [single.exact] })
-    else units.push({ expression: folded(unit), term: single?.folded ?? null, tokens: single === undefined ? pairTokensOf(unit.syllables) : [single.folded] })
+    else units.push({ expression: folded(unit), term: single?.folded ?? null, tokens: unit.syllables.map((syllable) => syllable.folded) })
     if (tiered && marked) spellings.push({ expression: exact(unit), term: single?.exact ?? null, tokens: [] })
   }
   // A unit stays, so every document with all units (tiers 0 and 1) is still found.
@@ -170,7 +170,7 @@ export function matchPlanOf(query: SearchQuery, common: ReadonlySet<string> = ne
     const next = query.units[index + 1]
     if (next === undefined || unit.quoted || next.quoted) return
     const syllables = [...unit.syllables, ...next.syllables]
-    candidates.push({ expression: folded({ syllables, quoted: true }), term: null, tokens: pairTokensOf(syllables) })
+    candidates.push({ expression: folded({ syllables, quoted: true }), term: null, tokens: syllables.map((syllable) => syllable.folded) })
   })
   const distinct = [...new Map(candidates.map((candidate) => [candidate.expression, candidate])).values()]
   const scored = !tiered && frequencies !== undefined ? rarest(distinct, frequencies) : distinct
@@ -209,9 +209,12 @@ type Candidate = { expression: string; term: string | null; tokens: string[] }
 /**
  * The MAX_SCORED_TERMS single terms and MAX_SCORED_PAIRS pairs and phrases
  * in the fewest articles, in query order, leaving out those that match
- * nothing (a token in no article adds nothing to any score). A phrase is as
- * rare as its rarest pair. When every candidate matches nothing, the first
- * stays, so the expression is still valid (and finds nothing, as it would have).
+ * nothing (a syllable in no article adds nothing to any score, nor does a
+ * pair or phrase with one). A pair or a phrase is taken to be as rare as its
+ * rarest syllable, a bound on its own count: counting each pair would cost a
+ * lookup of its own (~0.1 ms), and pairs are rarely the common ones. When
+ * every candidate matches nothing, the first stays, so the expression is
+ * still valid (and finds nothing, as it would have).
  */
 function rarest(candidates: readonly Candidate[], frequencies: ReadonlyMap<string, number>): Candidate[] {
   const rarity = (candidate: Candidate) => Math.min(...candidate.tokens.map((token) => frequencies.get(token) ?? 0))
@@ -226,19 +229,14 @@ function rarest(candidates: readonly Candidate[], frequencies: ReadonlyMap<strin
 /**
  * Every token whose document frequency `matchPlanOf` may use: the query's
  * single-syllable terms (folded, and exact when typed with diacritics) and
- * the pair tokens of its phrases and of its adjacent unquoted terms.
+ * the folded syllables of its phrases.
  *
  * @example
- * frequencyTokensOf(parseSearchQuery('Hà Nội')) // => ['ha', 'hà', 'noi', 'nội', 'ha_noi']
+ * frequencyTokensOf(parseSearchQuery('Hà "Nội mưa"')) // => ['ha', 'hà', 'noi', 'mua']
  */
 export function frequencyTokensOf(query: SearchQuery): string[] {
   const tokens = new Set(scoredTermsOf(query))
-  query.units.forEach((unit, index) => {
-    for (const token of pairTokensOf(unit.syllables)) tokens.add(token)
-    const next = query.units[index + 1]
-    if (next === undefined || unit.quoted || next.quoted) return
-    for (const token of pairTokensOf([...unit.syllables, ...next.syllables])) tokens.add(token)
-  })
+  for (const unit of query.units) for (const syllable of unit.syllables) tokens.add(syllable.folded)
   return [...tokens]
 }
 
