@@ -132,41 +132,45 @@ async function latency(reports: readonly Report[], size: number, keep: string | 
       return { source: report.outlet, from, to }
     }
     for (const [q] of kinds.flatMap((kind) => kind.queries).slice(0, WARM_UP)) await timed(worker, { q: `${q} khởi động` })
-    const rows: [string, Sample[]][] = []
+    const rows: Row[] = []
     for (const kind of kinds)
-      rows.push([
-        `${kind.name}, no filter`,
-        await sample(
-          worker,
-          kind.queries.map(([q]) => ({ q })),
+      rows.push(
+        await measured(worker, `${kind.name}, no filter`, () =>
+          sample(
+            worker,
+            kind.queries.map(([q]) => ({ q })),
+          ),
         ),
-      ])
-    const hits = rows.flatMap(([, samples]) => samples).filter((s) => s.cached).length
+      )
+    const hits = rows.flatMap((row) => row.samples).filter((s) => s.cached).length
     if (hits > 0) console.log(`  (${hits} edge-cache hits among distinct queries: two reports share a headline)`)
     for (const kind of kinds)
-      rows.push([
-        `${kind.name}, source + from/to`,
-        await sample(
-          worker,
-          kind.queries.map(([q, report]) => ({ q, ...filtersFor(report) })),
+      rows.push(
+        await measured(worker, `${kind.name}, source + from/to`, () =>
+          sample(
+            worker,
+            kind.queries.map(([q, report]) => ({ q, ...filtersFor(report) })),
+          ),
         ),
-      ])
+      )
     const twoSyllables = kinds.find((kind) => kind.name.startsWith('2 syllables'))?.queries ?? []
-    rows.push([
-      '2 syllables, sort=recent',
-      await sample(
-        worker,
-        twoSyllables.map(([q]) => ({ q, sort: 'recent' })),
+    rows.push(
+      await measured(worker, '2 syllables, sort=recent', () =>
+        sample(
+          worker,
+          twoSyllables.map(([q]) => ({ q, sort: 'recent' })),
+        ),
       ),
-    ])
-    rows.push([
-      '2 syllables, stories (GET /v1/stories?q=)',
-      await sample(
-        worker,
-        twoSyllables.map(([q]) => ({ q })),
-        '/v1/stories',
+    )
+    rows.push(
+      await measured(worker, '2 syllables, stories (GET /v1/stories?q=)', () =>
+        sample(
+          worker,
+          twoSyllables.map(([q]) => ({ q })),
+          '/v1/stories',
+        ),
       ),
-    ])
+    )
     const repeated: Sample[] = []
     for (const [q] of twoSyllables) {
       await timed(worker, { q, limit: '19' })
@@ -176,27 +180,35 @@ async function latency(reports: readonly Report[], size: number, keep: string | 
       repeated.push(again)
     }
     if (repeated.some((s) => !s.cached)) throw new Error(`a search asked ${CACHE_HIT_TRIES} times in a row was never an edge-cache hit`)
-    rows.push(['2 syllables, asked twice: the second (cache hit)', repeated])
+    rows.push({ label: '2 syllables, asked twice: the second (cache hit)', samples: repeated, cpuMs: Number.NaN })
     // The floor of the path: the client, wrangler dev's proxy and the Worker's middleware, with no search at all.
-    const floor: Sample[] = []
-    for (let n = 0; n < QUERIES_PER_KIND; n++) floor.push(await timedPath(worker, '/healthz'))
-    rows.push(['GET /healthz (the path alone, no search)', floor])
+    rows.push(
+      await measured(worker, 'GET /healthz (the path alone, no search)', async () => {
+        const floor: Sample[] = []
+        for (let n = 0; n < QUERIES_PER_KIND; n++) floor.push(await timedPath(worker, '/healthz'))
+        return floor
+      }),
+    )
     console.log(`Latency, one client, sequential GETs on loopback, ${size} articles; round trip (Worker's Server-Timing total) [the Newsroom call within it]`)
+    console.log("and the CPU time of the workerd processes a request (all of them: the Worker, the Newsroom, wrangler's proxy)")
     console.log(`  load average at the start ${startLoad}, at the end ${loadavg()[0]?.toFixed(2)} (${cpus().length} cores, shared)`)
-    console.log(`${'queries'.padEnd(44)} ${'n'.padStart(4)} ${'p50 ms'.padStart(20)} ${'p99 ms'.padStart(20)}  results`)
-    const report = (label: string, samples: Sample[]) => {
+    console.log(`${'queries'.padEnd(44)} ${'n'.padStart(4)} ${'p50 ms'.padStart(20)} ${'p99 ms'.padStart(20)} ${'cpu ms'.padStart(7)}  results`)
+    const report = (label: string, samples: Sample[], cpuMs: number) => {
       const trip = percentiles(samples.map((s) => s.ms))
       const own = percentiles(samples.map((s) => s.serverMs))
       const newsroom = percentiles(samples.map((s) => s.newsroomMs))
       const found = mean(samples.map((s) => s.hits))
       const cell = (p: 'p50' | 'p99') => `${trip[p].toFixed(1)} (${own[p].toFixed(1)}) [${newsroom[p].toFixed(1)}]`.padStart(20)
-      console.log(`${label.padEnd(44)} ${String(samples.length).padStart(4)} ${cell('p50')} ${cell('p99')}  ${found.toFixed(1)} a page`)
+      const cpu = (Number.isNaN(cpuMs) ? '' : cpuMs.toFixed(1)).padStart(7)
+      console.log(`${label.padEnd(44)} ${String(samples.length).padStart(4)} ${cell('p50')} ${cell('p99')} ${cpu}  ${found.toFixed(1)} a page`)
     }
-    for (const [label, samples] of rows) report(label, samples)
-    const unfiltered = rows.filter(([label]) => label.endsWith('no filter')).flatMap(([, samples]) => samples)
-    const filtered = rows.filter(([label]) => label.includes('source + from/to')).flatMap(([, samples]) => samples)
-    report('ALL without filters', unfiltered)
-    report('ALL with filters', filtered)
+    for (const row of rows) report(row.label, row.samples, row.cpuMs)
+    const unfilteredRows = rows.filter((row) => row.label.endsWith('no filter'))
+    const filteredRows = rows.filter((row) => row.label.includes('source + from/to'))
+    const unfiltered = unfilteredRows.flatMap((row) => row.samples)
+    const filtered = filteredRows.flatMap((row) => row.samples)
+    report('ALL without filters', unfiltered, mean(unfilteredRows.map((row) => row.cpuMs)))
+    report('ALL with filters', filtered, mean(filteredRows.map((row) => row.cpuMs)))
     for (const [label, samples] of [
       ['without filters', unfiltered],
       ['with filters', filtered],
@@ -239,11 +251,49 @@ function queryKinds(reports: readonly Report[], random: () => number): { name: s
 /** Round trip, the Worker's own total, the Newsroom call within it (search-cache misses only), results. */
 type Sample = { ms: number; serverMs: number; newsroomMs: number; hits: number; cached: boolean }
 
+/** Samples of one kind of request, and the CPU time workerd spent on them (ms a request; NaN where /proc cannot tell). */
+type Row = { label: string; samples: Sample[]; cpuMs: number }
+
 async function sample(worker: RunningWorker, queries: readonly Record<string, string>[], path = '/v1/search'): Promise<Sample[]> {
   const samples: Sample[] = []
   for (const params of queries) samples.push(await timed(worker, params, path))
   return samples
 }
+
+/**
+ * A kind of request measured, with the CPU time of the Worker's processes
+ * over it: unlike the round trip, it hardly moves with what else the machine
+ * runs, so it compares versions of the code on a shared machine.
+ */
+async function measured(worker: RunningWorker, label: string, run: () => Promise<Sample[]>): Promise<Row> {
+  const before = workerdCpuMs(worker)
+  const samples = await run()
+  return { label, samples, cpuMs: (workerdCpuMs(worker) - before) / samples.length }
+}
+
+/** User + system CPU time of the workerd processes in the Worker's process group (Linux /proc), in ms. */
+function workerdCpuMs(worker: RunningWorker): number {
+  if (worker.group === null || !existsSync('/proc')) return Number.NaN
+  let ticks = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue // gone meanwhile
+    }
+    // pid (comm) state ppid pgrp … utime (14th) stime (15th): fields after the command's closing parenthesis.
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (comm !== 'workerd' || Number(fields[2]) !== worker.group) continue
+    ticks += Number(fields[11]) + Number(fields[12])
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND
+}
+
+/** Linux's USER_HZ, the unit of /proc/PID/stat times. */
+const CLOCK_TICKS_PER_SECOND = 100
 
 async function timed(worker: RunningWorker, params: Record<string, string>, path = '/v1/search'): Promise<Sample> {
   const started = performance.now()
@@ -254,7 +304,7 @@ async function timed(worker: RunningWorker, params: Record<string, string>, path
   const timing = res.headers.get('Server-Timing') ?? ''
   const serverMs = Number(/total;dur=([\d.]+)/.exec(timing)?.[1] ?? Number.NaN)
   const newsroomMs = Number(/newsroom;dur=([\d.]+)/.exec(timing)?.[1] ?? 0)
-  const cached = /search-cache;dur=[\d.]+;desc="hit"/.test(timing)
+  const cached = /search-cache;(dur=[\d.]+;)?desc="hit"/.test(timing)
   return { ms, serverMs, newsroomMs, hits: body.items.length, cached }
 }
 
