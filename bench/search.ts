@@ -16,8 +16,10 @@
  * Latency: a fresh Worker holding 10,000 articles — the dev reports repeated,
  * each copy with its own URL, a marker sentence (so its text is new) and its
  * dates shifted by 35 days a copy (so copies never share a story) — then one
- * client, sequential GETs on loopback: p50 and p99 of the round trip and of
- * the Worker's own `Server-Timing` total, without and with filters.
+ * client, sequential GETs on loopback (Node's http on a kept-alive
+ * connection; `--fetch-client` for Node's fetch, as before): p50 and p99 of
+ * the round trip and of the Worker's own `Server-Timing` total, without and
+ * with filters, and the CPU time of the Worker's processes.
  * Target p99 ≤ 20 ms. Then the index's size per article, from SQLite's
  * `dbstat` on the Durable Object's file (needs the `sqlite3` command).
  *
@@ -27,9 +29,11 @@
  * holds none of that size; delete DIR after a change to what is indexed).
  */
 import { execFileSync } from 'node:child_process'
+import { Agent, get as httpGet } from 'node:http'
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { searchTokensOf } from '../src/search/fold.js'
 import { LOCAL_TOKEN, type RunningWorker, startWorker } from '../scripts/dev-worker.js'
 import { type VnmdsDocument, isoFromVnmds, loadDevSet, outletOf } from './vnmds.js'
@@ -189,7 +193,9 @@ async function latency(reports: readonly Report[], size: number, keep: string | 
         return floor
       }),
     )
-    console.log(`Latency, one client, sequential GETs on loopback, ${size} articles; round trip (Worker's Server-Timing total) [the Newsroom call within it]`)
+    console.log(
+      `Latency, one client (${FETCH_CLIENT ? "Node's fetch" : "Node's http, kept alive"}), sequential GETs on loopback, ${size} articles; round trip (Worker's Server-Timing total) [the Newsroom call within it]`,
+    )
     console.log("and the CPU time of the workerd processes a request (all of them: the Worker, the Newsroom, wrangler's proxy)")
     console.log(`  load average at the start ${startLoad}, at the end ${loadavg()[0]?.toFixed(2)} (${cpus().length} cores, shared)`)
     console.log(`${'queries'.padEnd(44)} ${'n'.padStart(4)} ${'p50 ms'.padStart(20)} ${'p99 ms'.padStart(20)} ${'cpu ms'.padStart(7)}  results`)
@@ -297,26 +303,62 @@ const CLOCK_TICKS_PER_SECOND = 100
 
 async function timed(worker: RunningWorker, params: Record<string, string>, path = '/v1/search'): Promise<Sample> {
   const started = performance.now()
-  const res = await fetch(`${worker.base}${path}?${new URLSearchParams(params)}`)
-  const body = (await res.json()) as { items?: unknown[]; detail?: string }
+  const res = await timedGet(`${worker.base}${path}?${new URLSearchParams(params)}`)
   const ms = performance.now() - started
-  if (!res.ok || body.items === undefined) throw new Error(`${path} ${JSON.stringify(params)} answered ${res.status} ${body.detail ?? ''}`)
-  const timing = res.headers.get('Server-Timing') ?? ''
-  const serverMs = Number(/total;dur=([\d.]+)/.exec(timing)?.[1] ?? Number.NaN)
-  const newsroomMs = Number(/newsroom;dur=([\d.]+)/.exec(timing)?.[1] ?? 0)
-  const cached = /search-cache;(dur=[\d.]+;)?desc="hit"/.test(timing)
+  const body = res.body as { items?: unknown[]; detail?: string }
+  if (res.status !== 200 || body.items === undefined) throw new Error(`${path} ${JSON.stringify(params)} answered ${res.status} ${body.detail ?? ''}`)
+  const serverMs = Number(/total;dur=([\d.]+)/.exec(res.timing)?.[1] ?? Number.NaN)
+  const newsroomMs = Number(/newsroom;dur=([\d.]+)/.exec(res.timing)?.[1] ?? 0)
+  const cached = /search-cache;(dur=[\d.]+;)?desc="hit"/.test(res.timing)
   return { ms, serverMs, newsroomMs, hits: body.items.length, cached }
 }
 
 /** A GET that is not a search, timed like one. */
 async function timedPath(worker: RunningWorker, path: string): Promise<Sample> {
   const started = performance.now()
-  const res = await fetch(`${worker.base}${path}`)
-  await res.json()
+  const res = await timedGet(`${worker.base}${path}`)
   const ms = performance.now() - started
-  if (!res.ok) throw new Error(`${path} answered ${res.status}`)
-  const serverMs = Number(/total;dur=([\d.]+)/.exec(res.headers.get('Server-Timing') ?? '')?.[1] ?? Number.NaN)
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}`)
+  const serverMs = Number(/total;dur=([\d.]+)/.exec(res.timing)?.[1] ?? Number.NaN)
   return { ms, serverMs, newsroomMs: 0, hits: 0, cached: false }
+}
+
+/** With `--fetch-client`, the latency run measures through Node's fetch as before 2026-11-25 (for comparison). */
+const FETCH_CLIENT = process.argv.includes('--fetch-client')
+
+/** One connection kept open, as fetch keeps it; one request at a time. */
+const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+
+/**
+ * A GET whose round trip is measured: status, Server-Timing, the JSON body.
+ * Node's http module on a kept-alive connection, asking for gzip as a
+ * browser (and fetch) does and inflating it here. Node's fetch (undici)
+ * spent ~1.5 ms at p50 and 3–4 ms at p99 of its own per request on this
+ * machine (GET /healthz, same Worker, measured both ways): the client's cost,
+ * not the service's.
+ */
+async function timedGet(url: string): Promise<{ status: number; timing: string; body: unknown }> {
+  if (FETCH_CLIENT) {
+    const res = await fetch(url)
+    return { status: res.status, timing: res.headers.get('Server-Timing') ?? '', body: await res.json() }
+  }
+  return new Promise((resolve, reject) => {
+    httpGet(url, { agent, headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('error', reject)
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks)
+        const text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8')
+        const timing = res.headers['server-timing']
+        try {
+          resolve({ status: res.statusCode ?? 0, timing: Array.isArray(timing) ? timing.join(', ') : (timing ?? ''), body: JSON.parse(text) })
+        } catch (error) {
+          reject(error)
+        }
+      })
+    }).on('error', reject)
+  })
 }
 
 /** Bytes of the search tables per article, from SQLite's own page accounting. */
