@@ -112,8 +112,8 @@ const FUSED_OPENER =
  */
 const OPENER_SET: ReadonlySet<string> = new Set(SENTENCE_OPENERS)
 
-/** A capitalized word (not all capitals) after a space, and the character after it. */
-const CAPITALIZED_WORD = /(?<=\s)\p{Lu}\p{Ll}*(?=[\s,:])/gu
+/** A space, then a capitalized word (not all capitals) that ends at a space, a comma or a colon. */
+const CAPITALIZED_WORD = /\s(\p{Lu}\p{Ll}*)(?=[\s,:])/gu
 
 /** The capitalized words a flattened credit starts with (`ảnh hưởng`, lowercase, is everywhere and never one). */
 const CAPITAL_LABEL = /Ảnh|Nguồn|Photo|Video|Clip|Đồ h|Hình/u
@@ -337,13 +337,14 @@ function fusedCuts(text: string): Cut[] {
     if (/[\p{L}\p{N}]/u.test(text.charAt(before))) cuts.push({ at, caption: true })
   }
   for (const match of text.matchAll(CAPITALIZED_WORD)) {
-    const at = match.index
-    if (!OPENER_SET.has(unifyTonePlacement(match[0].toLowerCase()))) continue
+    const word = match[1] as string
+    const at = match.index + 1
+    if (!OPENER_SET.has(unifyTonePlacement(word.toLowerCase()))) continue
     // The word before: lowercase or a number (not a name), ending in a letter or digit (no punctuation).
     const previous = wordBefore(text, at)
     if (previous === null || !/^[\p{Ll}\p{N}]/u.test(previous) || !/[\p{L}\p{N}]$/u.test(previous)) continue
     // The word after: not capitalized, or the two are one name (`Sông Tranh`, `Người Lao Động`).
-    if (/^\s+\p{Lu}/u.test(text.slice(at + match[0].length, at + match[0].length + 4))) continue
+    if (/^\s+\p{Lu}/u.test(text.slice(at + word.length, at + word.length + 4))) continue
     cuts.push({ at, caption: true })
   }
   return cuts
