@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SCORED_PAIRS, MAX_SCORED_TERMS, frequencyTokensOf, isTiered, matchPlanOf, quote, scoredTermsOf } from './match.js'
+import { MAX_SCORED_PAIRS, MAX_SCORED_TERMS, frequencyTokensOf, isCountCurrent, isTiered, matchPlanOf, quote, scoredTermsOf } from './match.js'
 import { isQueryProblem, parseSearchQuery } from './query.js'
 
 function parsed(q: string) {
@@ -141,6 +141,18 @@ describe('matchPlanOf', () => {
       }
     }
     expect(split(plan('a_b').any).strings, 'an underscore typed is a separator, never a pair').toEqual(['a', 'b', 'a_b'])
+  })
+})
+
+describe('isCountCurrent', () => {
+  it('keeps a remembered document count while the writes since cannot change what it decides', () => {
+    expect(isCountCurrent(0, 0, 100), 'no write since: always').toBe(true)
+    expect(isCountCurrent(0, 1, 100), 'in no article, then a write: it may be in the new one').toBe(false)
+    expect(isCountCurrent(50, 3, 1000), '3 writes move 50 by 6 %: rare either way').toBe(true)
+    expect(isCountCurrent(50, 4, 1000), 'more than 1/16 of it: read again').toBe(false)
+    expect(isCountCurrent(800, 10, 1000), 'common either way').toBe(true)
+    expect(isCountCurrent(502, 5, 1000), 'could now be under half the archive: read again').toBe(false)
+    expect(isCountCurrent(497, 5, 1000), 'could now be half the archive: read again').toBe(false)
   })
 })
 

@@ -227,6 +227,26 @@ function rarest(candidates: readonly Candidate[], frequencies: ReadonlyMap<strin
 }
 
 /**
+ * Whether a token's document count read `writes` index writes ago still
+ * decides as a fresh count would. Each write changes a count by at most one,
+ * so the count now is within `writes` of the one read: it is used when no
+ * write came since, or when the writes are at most 1/16 of it and too few to
+ * move it across half of the `documents` articles there are now (the
+ * common-terms rule); the rarity order of a longer query may then use a
+ * count off by 1/16. A token read as in no article is read again after any
+ * write: an article with it may have come.
+ *
+ * @example
+ * isCountCurrent(0, 1, 100) // => false
+ * isCountCurrent(800, 10, 1000) // => true: 790–810 is over half of 1,000 either way
+ */
+export function isCountCurrent(count: number, writes: number, documents: number): boolean {
+  if (writes === 0) return true
+  const sameSide = (count - writes) * 2 >= documents || (count + writes) * 2 < documents
+  return writes * 16 <= count && sameSide
+}
+
+/**
  * Every token whose document frequency `matchPlanOf` may use: the query's
  * single-syllable terms (folded, and exact when typed with diacritics) and
  * the folded syllables of its phrases.

@@ -24,7 +24,19 @@
  */
 import { publicationOf } from '../search/dates.js'
 import { indexFormsOf, searchFieldsOf } from '../search/fold.js'
-import { BM25_WEIGHTS, MAX_SCORED_MATCHES, MIN_DOCUMENTS_TO_PRUNE, type MatchPlan, PAIR_JOINER, SEARCH_COLUMNS, frequencyTokensOf, isTiered, matchPlanOf, scoredTermsOf } from '../search/match.js'
+import {
+  BM25_WEIGHTS,
+  MAX_SCORED_MATCHES,
+  MIN_DOCUMENTS_TO_PRUNE,
+  type MatchPlan,
+  PAIR_JOINER,
+  SEARCH_COLUMNS,
+  frequencyTokensOf,
+  isCountCurrent,
+  isTiered,
+  matchPlanOf,
+  scoredTermsOf,
+} from '../search/match.js'
 import type { ArticleHit, SearchList, SearchPosition, SearchRequest, SearchSlice, StoryHit } from '../search/request.js'
 import { filterExpressionOf, filterTokensOf } from '../search/filters.js'
 import { snippetOf } from '../search/snippet.js'
@@ -240,24 +252,16 @@ export class SearchIndex {
   /**
    * Document frequencies of tokens, from `search_vocab` (a pass over each
    * token's posting list: 0.1–0.3 ms for a common syllable at 10,000
-   * articles) or remembered from an earlier search. Each write changes a
-   * count by at most one, so a remembered count is used while the writes
-   * since it was read (`search_meta.writes`) are none, or at most 1/16 of it
-   * and too few to move it across half the archive (the common-terms rule
-   * then decides as a fresh count would; the rarity order of a longer query
-   * may use a count off by 1/16). A token in no article is asked again after
-   * any write: an article with it may have come.
+   * articles) or remembered from an earlier search with the count of writes
+   * then (`search_meta.writes`), while `isCountCurrent` (match.ts) says it
+   * still decides as a fresh count would.
    */
   private frequencies(tokens: readonly string[], documents: number, writes: number): Map<string, number> {
     const found = new Map<string, number>()
     const missing: string[] = []
     for (const token of tokens) {
       const known = this.knownFrequencies.get(token)
-      const moved = known === undefined ? Number.POSITIVE_INFINITY : writes - known.writes
-      // The count now is within `moved` of the one remembered; `documents` is exact.
-      const sameSide = known !== undefined && ((known.documents - moved) * 2 >= documents || (known.documents + moved) * 2 < documents)
-      const settled = known !== undefined && (moved === 0 || (moved * 16 <= known.documents && sameSide))
-      if (settled) found.set(token, known.documents)
+      if (known !== undefined && isCountCurrent(known.documents, writes - known.writes, documents)) found.set(token, known.documents)
       else missing.push(token)
     }
     if (missing.length === 0) return found
