@@ -76,6 +76,26 @@ describe('segmentSentences', () => {
     ])
   })
 
+  it.each<[string, string, string]>([
+    ['a caption', 'Israel được cho là đã tiến hành nhiều vụ oanh kích nhằm vào Syria trong năm nay', 'Một quan chức cho biết vụ không kích nhằm vào tên lửa do Nga sản xuất.'],
+    ['a heading ending in a date', 'Khả năng Israel tiến hành 2 cuộc tấn công vào Syria hôm 31/10', 'Trả lời hãng tin AP, một quan chức cho biết cuộc tấn công xảy ra vào đêm 31/10.'],
+    ['a caption ending in a product name', 'Toshiba Tecra W50', 'Máy cũng sở hữu rất nhiều tùy chọn khác.'],
+  ])('cuts %s fused onto a sentence that opens with a corpus sentence opener', (_name, caption, sentence) => {
+    expect(segmentSentences(`${caption} ${sentence}`)).toEqual([
+      { text: caption, caption: true },
+      { text: sentence, caption: false },
+    ])
+  })
+
+  it.each([
+    ['a given name', 'Ông Quý Kiến Nghiệp bị sa thải vì vi phạm kỷ luật.'],
+    ['a title-case name', 'Máy bay của Lực lượng Phòng vệ Trên Không Nhật Bản cất cánh.'],
+    ['a day named in title case', 'Hội thảo diễn ra nhân kỷ niệm Ngày thế giới chống đói nghèo.'],
+    ['an opener after punctuation', 'Ông nói, Một là tăng thu, hai là giảm chi.'],
+  ])('leaves a capitalized opener inside %s alone', (_name, text) => {
+    expect(segmentSentences(text)).toEqual([{ text, caption: false }])
+  })
+
   it('leaves names and mid-sentence dates alone', () => {
     expect(segmentSentences('Sáng nay ông Theo Walcott tới Hà Nội vào ngày 5/3 để dự Ngày Nhà giáo.')).toEqual([
       { text: 'Sáng nay ông Theo Walcott tới Hà Nội vào ngày 5/3 để dự Ngày Nhà giáo.', caption: false },

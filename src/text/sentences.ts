@@ -14,7 +14,8 @@
  * Input is one paragraph of normalized text (see normalize.ts).
  * Pure: no runtime imports.
  */
-import { isStopword, toSyllables } from './syllables.js'
+import { SENTENCE_OPENERS } from './openers.generated.js'
+import { isStopword, toSyllables, unifyTonePlacement } from './syllables.js'
 
 /**
  * Tokens that end in a period without ending a sentence. Case-sensitive:
@@ -307,7 +308,8 @@ function relatedCuts(text: string): Cut[] {
 
 /**
  * Offsets where a caption without punctuation was fused onto the next
- * sentence: an opener (FUSED_OPENER) right after a space that follows a letter
+ * sentence: an opener (FUSED_OPENER, or a capitalized sentence opener of the
+ * VietNews table: CAPITAL_AFTER_WORD) right after a space that follows a letter
  * or digit. (The pattern starts at the opener's capital and the context is
  * checked here: a look-behind tried at every character was the splitter's
  * slowest step.)
@@ -321,7 +323,45 @@ function fusedCuts(text: string): Cut[] {
     while (before > 0 && /\s/.test(text.charAt(before))) before -= 1
     if (/[\p{L}\p{N}]/u.test(text.charAt(before))) cuts.push({ at, caption: true })
   }
+  for (const match of text.matchAll(CAPITAL_AFTER_WORD)) {
+    const word = match[1] as string
+    if (!OPENERS.has(unifyTonePlacement(word.toLowerCase()))) continue
+    const at = match.index + match[0].length - word.length
+    // A title-case syllable before or after it makes it part of a name (`Quý Kiến Nghiệp`, `Lực lượng Phòng vệ Trên Không`).
+    if (NAME_SYLLABLE.test(tokenBefore(text, at - 1)) || NAME_SYLLABLE.test(tokenAfter(text, at + word.length))) continue
+    cuts.push({ at, caption: true })
+  }
   return cuts
+}
+
+/**
+ * A capitalized word after a letter or digit and a space. When the word is a
+ * sentence opener (openers.generated.ts: syllables VietNews capitalizes at a
+ * sentence start and almost never inside one), a caption or heading without
+ * punctuation was fused onto the next sentence there (`… nhằm vào Syria trong
+ * năm nay Một quan chức cho biết …`).
+ */
+const CAPITAL_AFTER_WORD = /[\p{L}\p{N}] (\p{Lu}\p{Ll}*)(?=[\s,:;]|$)/gu
+
+const OPENERS: ReadonlySet<string> = new Set(SENTENCE_OPENERS.split(' '))
+
+/** One capital, then lower case: a syllable of a name (`Kiến`, `Phòng`), which a title-case name runs on with. */
+const NAME_SYLLABLE = /^\p{Lu}\p{Ll}+$/u
+
+/** The whitespace-delimited token that ends at `end`. */
+function tokenBefore(text: string, end: number): string {
+  let start = end
+  while (start > 0 && !/\s/.test(text.charAt(start - 1))) start -= 1
+  return text.slice(start, end)
+}
+
+/** The token after the whitespace at `from`, without its trailing punctuation. */
+function tokenAfter(text: string, from: number): string {
+  let start = from
+  while (start < text.length && /\s/.test(text.charAt(start))) start += 1
+  let end = start
+  while (end < text.length && !/\s/.test(text.charAt(end))) end += 1
+  return text.slice(start, end).replace(/[,.:;!?…]+$/u, '')
 }
 
 /**
