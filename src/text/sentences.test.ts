@@ -87,6 +87,13 @@ describe('segmentSentences', () => {
     ])
   })
 
+  it('cuts a related-articles label inside a paragraph, with the headlines run on after it', () => {
+    expect(segmentSentences('Jack Wilshere khiến người hâm mộ lo lắng bởi chấn thương TIN LIÊN QUAN HLV Arsene Wenger thừa nhận Arsenal phải trả giá cho những sai lầm.')).toEqual([
+      { text: 'Jack Wilshere khiến người hâm mộ lo lắng bởi chấn thương', caption: false },
+      { text: 'TIN LIÊN QUAN HLV Arsene Wenger thừa nhận Arsenal phải trả giá cho những sai lầm.', caption: true },
+    ])
+  })
+
   it.each([
     ['a given name', 'Ông Quý Kiến Nghiệp bị sa thải vì vi phạm kỷ luật.'],
     ['a title-case name', 'Máy bay của Lực lượng Phòng vệ Trên Không Nhật Bản cất cánh.'],
