@@ -56,6 +56,7 @@ describe('isCaption', () => {
     expect(isCaption('TIN BÀI LIÊN QUAN: Các nhân viên cứu hộ tại hiện trường.')).toBe(true)
     expect(isCaption('Ảnh minh họa')).toBe(true)
     expect(isCaption('Đồ họa: Usgs.gov')).toBe(true)
+    expect(isCaption('Ảnh - Đối tượng trong các vụ án tham nhũng đặc biệt nghiêm trọng.'), 'a photo label with a dash').toBe(true)
     expect(isCaption('UBND TP quyết định mở rộng đường.'), 'an acronym opening a sentence').toBe(false)
   })
 })

@@ -135,10 +135,11 @@ const CREDIT_ONLY = new RegExp(`^\\(?${CREDIT_LABEL}(?:\\s*:(?:[^.!?]|\\.(?=\\S)
 /**
  * A related-article link (`>> …`, `» …`), a leading all-capitals label
  * (`TIN BÀI LIÊN QUAN: …`, or without its colon: `TIN LIÊN QUAN HLV Arsene
- * Wenger thừa nhận …`, the linked headlines run together), or a photo described by what it shows (`Ảnh Góa
- * phụ Trắng khoe con trai …`; `ảnh hưởng` is lowercase and never matches).
+ * Wenger thừa nhận …`, the linked headlines run together), or a photo
+ * described by what it shows (`Ảnh Góa phụ Trắng khoe con trai …`, `Ảnh -
+ * Đối tượng trong các vụ án …`; `ảnh hưởng` is lowercase and never matches).
  */
-const LINK_OR_LABEL = /^(?:>>|»|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){1,3}\s*:|(?:Ảnh|Hình)\s+\p{Lu}|(?:TIN BÀI|TIN|BÀI VIẾT|BÀI) LIÊN QUAN\b|(?:XEM|ĐỌC) THÊM\b)/u
+const LINK_OR_LABEL = /^(?:>>|»|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){1,3}\s*:|(?:Ảnh|Hình)\s+(?:[-–—]\s+)?\p{Lu}|(?:TIN BÀI|TIN|BÀI VIẾT|BÀI) LIÊN QUAN\b|(?:XEM|ĐỌC) THÊM\b)/u
 
 /**
  * Longest sentence, in words. A run of text without sentence punctuation (a
