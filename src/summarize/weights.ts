@@ -24,13 +24,13 @@ export const STORY_WEIGHTS: FeatureWeights = {
 /** Article sentences; target: the article's editor-written lead (sapo). */
 export const ARTICLE_WEIGHTS: FeatureWeights = {
   bias: -0.0041,
-  opening: -0.037,
+  opening: -0.007,
   lead: 0.066,
-  depth: -0.0071,
-  headline: 0.402,
-  headlineConcepts: 0.19,
+  depth: -0.047,
+  headline: 0.152,
+  headlineConcepts: 0.11,
   support: 0,
-  centrality: 0.11,
+  centrality: 0.36,
   leadShare: 0,
   leadPrecision: 0,
   length: -0.0049,
