@@ -77,15 +77,21 @@ describe('segmentSentences', () => {
     ])
   })
 
-  it.each<[string, string, string]>([
-    ['a caption', 'Israel được cho là đã tiến hành nhiều vụ oanh kích nhằm vào Syria trong năm nay', 'Một quan chức cho biết vụ không kích nhằm vào tên lửa do Nga sản xuất.'],
-    ['a heading ending in a date', 'Khả năng Israel tiến hành 2 cuộc tấn công vào Syria hôm 31/10', 'Trả lời hãng tin AP, một quan chức cho biết cuộc tấn công xảy ra vào đêm 31/10.'],
-    ['a caption ending in a product name', 'Toshiba Tecra W50', 'Máy cũng sở hữu rất nhiều tùy chọn khác.'],
-  ])('cuts %s fused onto a sentence that opens with a corpus sentence opener', (_name, caption, sentence) => {
-    expect(segmentSentences(`${caption} ${sentence}`)).toEqual([
-      { text: caption, caption: true },
-      { text: sentence, caption: false },
+  it('cuts a caption or a crosshead fused onto a sentence that opens with a word only sentences open with', () => {
+    expect(segmentSentences('Những hạt mưa còn đọng lại - Ảnh do người dân cung cấp Sau cơn mưa lớn khoảng 10 phút, người dân phát hiện mưa đá.')).toEqual([
+      { text: 'Những hạt mưa còn đọng lại - Ảnh do người dân cung cấp', caption: true },
+      { text: 'Sau cơn mưa lớn khoảng 10 phút, người dân phát hiện mưa đá.', caption: false },
     ])
+    expect(segmentSentences('Đẳng cấp vượt trội Phải làm khách trên sân của đội đầu bảng, Chelsea vẫn thắng.')).toEqual([
+      { text: 'Đẳng cấp vượt trội', caption: true },
+      { text: 'Phải làm khách trên sân của đội đầu bảng, Chelsea vẫn thắng.', caption: false },
+    ])
+  })
+
+  it('leaves a capitalized opener inside a name alone: after a capital, or before one', () => {
+    for (const text of ['Tối qua báo Người Lao Động đưa tin về vụ việc này.', 'Xác được tìm thấy ở lòng hồ thủy điện Sông Tranh 2 hôm qua.']) {
+      expect(segmentSentences(text)).toEqual([{ text, caption: false }])
+    }
   })
 
   it('cuts a related-articles label inside a paragraph, with the headlines run on after it', () => {

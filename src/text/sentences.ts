@@ -15,7 +15,7 @@
  * Pure: no runtime imports.
  */
 import { SENTENCE_OPENERS } from './openers.generated.js'
-import { isStopword, toSyllables } from './syllables.js'
+import { isStopword, toSyllables, unifyTonePlacement } from './syllables.js'
 
 /**
  * Tokens that end in a period without ending a sentence. Case-sensitive:
@@ -100,6 +100,20 @@ const ILLUSTRATION_LABEL = /(?:^|(?<=[.!?]\s))(?:Ảnh|Hình)\s+minh\s+h(?:ọa|
  */
 const FUSED_OPENER =
   /(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,])/gu
+
+/**
+ * Syllables that open sentences and are almost never capitalized inside one
+ * (from VietNews: scripts/generate-vietnews-tables.ts): `Sau`, `Đúng`,
+ * `Những`, `Theo` … Capitalized right after an unpunctuated word, and not
+ * followed by another capitalized word (a name: `Trên không Nhật Bản`,
+ * `Theo dõi Nhân quyền` still slip through, rarely), one opens a sentence
+ * that a page fused onto a caption or a crosshead: `… - Ảnh do người dân cung
+ * cấp Sau cơn mưa lớn …`, `Trận đấu khá tốt của U23 VN Đúng như dự đoán …`.
+ */
+const OPENER_SET: ReadonlySet<string> = new Set(SENTENCE_OPENERS)
+
+/** A space, then a capitalized word (not all capitals) that ends at a space, a comma or a colon. */
+const CAPITALIZED_WORD = /\s(\p{Lu}\p{Ll}*)(?=[\s,:])/gu
 
 /** The capitalized words a flattened credit starts with (`ảnh hưởng`, lowercase, is everywhere and never one). */
 const CAPITAL_LABEL = /Ảnh|Nguồn|Photo|Video|Clip|Đồ h|Hình/u
@@ -315,8 +329,8 @@ const RELATED_LABEL = /\s(?:(?:TIN BÀI|TIN|BÀI VIẾT|BÀI) LIÊN QUAN|(?:XEM|
 
 /**
  * Offsets where a caption without punctuation was fused onto the next
- * sentence: an opener (FUSED_OPENER, or one of CAPITALIZED_OPENERS) right
- * after a space that follows a letter or digit. (The pattern starts at the opener's capital and the context is
+ * sentence: an opener (FUSED_OPENER) right after a space that follows a letter
+ * or digit. (The pattern starts at the opener's capital and the context is
  * checked here: a look-behind tried at every character was the splitter's
  * slowest step.)
  */
@@ -329,54 +343,27 @@ function fusedCuts(text: string): Cut[] {
     while (before > 0 && /\s/.test(text.charAt(before))) before -= 1
     if (/[\p{L}\p{N}]/u.test(text.charAt(before))) cuts.push({ at, caption: true })
   }
-  // The scan runs in the regex engine: a loop over every space cost as much as the rest of the splitter.
-  for (const match of text.matchAll(SPACE_CAPITAL)) {
-    const space = match.index
-    let end = space + 2
-    while (end < text.length && !WORD_END.has(text.charAt(end))) end += 1
-    // Most capitals start names: one set lookup of the word as written rejects them.
-    if (!CAPITALIZED_OPENERS.has(text.slice(space + 1, end))) continue
-    const before = tokenBefore(text, space)
-    // After a letter or digit (not after punctuation), and no title-case syllable beside it: that would make it part of a name (`Quý Kiến Nghiệp`, `Lực lượng Phòng vệ Trên Không`).
-    if (!/[\p{L}\p{N}]$/u.test(before) || NAME_SYLLABLE.test(before) || NAME_SYLLABLE.test(tokenAfter(text, end))) continue
-    cuts.push({ at: space + 1, caption: true })
+  for (const match of text.matchAll(CAPITALIZED_WORD)) {
+    const word = match[1] as string
+    const at = match.index + 1
+    if (!OPENER_SET.has(unifyTonePlacement(word.toLowerCase()))) continue
+    // The word before: lowercase or a number (not a name), ending in a letter or digit (no punctuation).
+    const previous = wordBefore(text, at)
+    if (previous === null || !/^[\p{Ll}\p{N}]/u.test(previous) || !/[\p{L}\p{N}]$/u.test(previous)) continue
+    // The word after: not capitalized, or the two are one name (`Sông Tranh`, `Người Lao Động`).
+    if (/^\s+\p{Lu}/u.test(text.slice(at + word.length, at + word.length + 4))) continue
+    cuts.push({ at, caption: true })
   }
   return cuts
 }
 
-/**
- * Sentence openers (openers.generated.ts), capitalized: syllables VietNews
- * capitalizes at a sentence start and almost never inside one. After a word
- * and a space, one shows where a caption or heading without punctuation was
- * fused onto the next sentence (`… nhằm vào Syria trong năm nay Một quan chức
- * cho biết …`). Looked up as written: the generator leaves out syllables
- * whose tone pages place two ways (`hoà`, `hòa`).
- */
-const CAPITALIZED_OPENERS: ReadonlySet<string> = new Set(SENTENCE_OPENERS.split(' ').map((opener) => opener.charAt(0).toUpperCase() + opener.slice(1)))
-
-/** A space before a capital letter: where an opener can start. */
-const SPACE_CAPITAL = / \p{Lu}/gu
-
-/** Characters that end a word for the opener test. */
-const WORD_END = new Set([' ', '\t', '\n', ',', ':', ';', '.', '!', '?', '…', ')', '"', '”'])
-
-/** One capital, then lower case: beside an opener, a syllable of a name (`Kiến`, `Phòng`). */
-const NAME_SYLLABLE = /^\p{Lu}\p{Ll}+$/u
-
-/** The whitespace-delimited token that ends at `end`. */
-function tokenBefore(text: string, end: number): string {
+/** The whitespace-delimited word that ends before the whitespace before `at`, or null at the start. */
+function wordBefore(text: string, at: number): string | null {
+  let end = at
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end -= 1
   let start = end
   while (start > 0 && !/\s/.test(text.charAt(start - 1))) start -= 1
-  return text.slice(start, end)
-}
-
-/** The token after the whitespace at `from`, without its trailing punctuation. */
-function tokenAfter(text: string, from: number): string {
-  let start = from
-  while (start < text.length && /\s/.test(text.charAt(start))) start += 1
-  let end = start
-  while (end < text.length && !/\s/.test(text.charAt(end))) end += 1
-  return text.slice(start, end).replace(/[,.:;!?…]+$/u, '')
+  return start === end ? null : text.slice(start, end)
 }
 
 /**
