@@ -45,7 +45,7 @@ export class MemoryGrouping implements GroupingState {
   }
 
   /** Record that an article with this vector joined (or started) a story. */
-  addMember(storyId: string, vector: SparseVector, terms: readonly string[], time: number | null, where: Whereabouts = { places: [], names: [] }): void {
+  addMember(storyId: string, vector: SparseVector, terms: readonly string[], time: number | null, where: Whereabouts = { places: [], main: [], names: [] }): void {
     const story = this.stories.get(storyId) ?? { members: [], latest: time }
     story.members.push({ vector, time, where })
     // Newest last, undated first: the same order as the writer's `ORDER BY time DESC` reversed.

@@ -76,6 +76,31 @@ describe('grouping at ingest', () => {
     expect((await story(cauGiay.storyId)).articles.map((x) => x.id).sort()).toEqual([cauGiay.id, again.id].sort())
   })
 
+  it('keeps two trials of one morning at one court apart, and joins a second outlet’s report of the first', async () => {
+    // Told in the same words, as outlets tell trials; only who stands trial differs.
+    const trial = (name: string, company: string) => ({
+      title: `Xét xử nguyên giám đốc ${name} tham ô 200 tỷ đồng`,
+      lead: `TTO - Sáng nay, Tòa án nhân dân TP Hà Nội mở phiên xét xử sơ thẩm ông ${name}, nguyên giám đốc Công ty ${company}, về tội tham ô tài sản.`,
+      body: 'Theo cáo trạng, bị cáo đã lợi dụng chức vụ, quyền hạn để chiếm đoạt tiền của công ty, gây thiệt hại hơn 200 tỷ đồng. Tại tòa, bị cáo thừa nhận hành vi phạm tội. Phiên tòa dự kiến kéo dài ba ngày, hội đồng xét xử sẽ tuyên án vào cuối tuần.',
+      publishedAt: '2026-11-24T09:00:00+07:00',
+    })
+    const khoi = (await (await postJson(trial('Trần Minh Khôi', 'Hòa Phát Đạt'))).json()) as ArticleBody
+    const vinh = (await (await postJson(trial('Lê Quang Vinh', 'Sông Đà Xanh'))).json()) as ArticleBody
+    const again = (await (
+      await postJson({
+        title: 'Nguyên giám đốc Trần Minh Khôi hầu tòa',
+        lead: '(Dân trí) - Bị cáo Trần Minh Khôi bị truy tố về tội tham ô tài sản, gây thiệt hại hơn 200 tỷ đồng cho công ty.',
+        body: 'Tại phiên xét xử sáng nay, bị cáo thừa nhận đã chiếm đoạt tiền của công ty. Hội đồng xét xử sẽ tuyên án vào cuối tuần.',
+        publishedAt: '2026-11-24T10:30:00+07:00',
+      })
+    ).json()) as ArticleBody
+    expect(vinh.storyId, 'the trial of Lê Quang Vinh is its own story').not.toBe(khoi.storyId)
+    expect(again.storyId, 'a second report of the trial of Trần Minh Khôi joins it').toBe(khoi.storyId)
+    await settle()
+    expect((await story(khoi.storyId)).articles.map((x) => x.id).sort()).toEqual([khoi.id, again.id].sort())
+    expect((await story(vinh.storyId)).articles.map((x) => x.id)).toEqual([vinh.id])
+  })
+
   it('joins the story a report names, even when its text differs', async () => {
     const a = (await (await postText(SEEDS.vietnamplus)).json()) as ArticleBody
     const named = (await (await postJson({ title: 'Tin vắn', body: 'Một tin rất khác về thời tiết hôm nay ở Hà Nội.', storyId: a.storyId })).json()) as ArticleBody

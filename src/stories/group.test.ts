@@ -19,7 +19,7 @@ import {
 } from './group.js'
 import type { Whereabouts } from './places.js'
 
-const NOWHERE: Whereabouts = { places: [], names: [] }
+const NOWHERE: Whereabouts = { places: [], main: [], names: [] }
 
 const seed = (name: string) => {
   const parsed = parseArticleText(readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'))
@@ -92,10 +92,17 @@ describe('chooseStory', () => {
   })
 
   it('never joins a story that happened somewhere the report does not know of', () => {
-    const elsewhere = story([a], 0, { places: ['đồng xuân'], names: ['đồng xuân', 'hà nội'] })
-    expect(chooseStory(a, 0, [elsewhere], { places: ['cầu giấy'], names: ['cầu giấy', 'hà nội'] }).storyId, 'identical words, other place').toBeNull()
-    expect(chooseStory(a, 0, [elsewhere], { places: ['đồng xuân'], names: ['đồng xuân'] }).storyId, 'same place').toBe('s1')
+    const elsewhere = story([a], 0, { places: ['đồng xuân'], main: [], names: ['đồng xuân', 'hà nội'] })
+    expect(chooseStory(a, 0, [elsewhere], { places: ['cầu giấy'], main: [], names: ['cầu giấy', 'hà nội'] }).storyId, 'identical words, other place').toBeNull()
+    expect(chooseStory(a, 0, [elsewhere], { places: ['đồng xuân'], main: [], names: ['đồng xuân'] }).storyId, 'same place').toBe('s1')
     expect(chooseStory(a, 0, [elsewhere], NOWHERE).storyId, 'no place given').toBe('s1')
+  })
+
+  it('never joins a story about people the report does not know of', () => {
+    const others = story([a], 0, { places: [], main: ['lê quang vinh'], names: ['hà nội', 'lê quang vinh'] })
+    expect(chooseStory(a, 0, [others], { places: [], main: ['trần minh khôi'], names: ['hà nội', 'trần minh khôi'] }).storyId, 'identical words, other people').toBeNull()
+    expect(chooseStory(a, 0, [others], { places: [], main: ['trần minh khôi'], names: ['lê quang vinh', 'trần minh khôi'] }).storyId, 'one names the other').toBe('s1')
+    expect(chooseStory(a, 0, [others], NOWHERE).storyId, 'no name given').toBe('s1')
   })
 })
 
@@ -165,6 +172,45 @@ describe('two events of one kind', () => {
     state.stories.set('dong-xuan', { members: [other.vector], where: signatureOf(dongXuan).where })
     const again = assignArticle(state, signatureOf(cauGiayAgain), null)
     expect(again.decision.storyId, 'another outlet on the Cầu Giấy fire').toBe('cau-giay')
+  })
+})
+
+describe('two events of one kind, to different people', () => {
+  // Two trials at one court on one day, told in the same words; only who stands trial differs.
+  const trial = (name: string, company: string) => ({
+    title: `Xét xử nguyên giám đốc ${name} tham ô 200 tỷ đồng`,
+    lead: `Sáng nay, Tòa án nhân dân TP Hà Nội mở phiên xét xử sơ thẩm ông ${name}, nguyên giám đốc Công ty ${company}, về tội tham ô tài sản.`,
+    paragraphs: [
+      'Theo cáo trạng, bị cáo đã lợi dụng chức vụ, quyền hạn để chiếm đoạt tiền của công ty, gây thiệt hại hơn 200 tỷ đồng. Tại tòa, bị cáo thừa nhận hành vi phạm tội. Phiên tòa dự kiến kéo dài ba ngày, hội đồng xét xử sẽ tuyên án vào cuối tuần.',
+    ],
+  })
+  const khoi = trial('Trần Minh Khôi', 'Hòa Phát Đạt')
+  const vinh = trial('Lê Quang Vinh', 'Sông Đà Xanh')
+  const khoiAgain = {
+    title: 'Nguyên giám đốc Trần Minh Khôi hầu tòa',
+    lead: 'Bị cáo Trần Minh Khôi bị truy tố về tội tham ô tài sản, gây thiệt hại hơn 200 tỷ đồng cho công ty.',
+    paragraphs: ['Tại phiên xét xử sáng nay, bị cáo thừa nhận đã chiếm đoạt tiền của công ty. Hội đồng xét xử sẽ tuyên án vào cuối tuần.'],
+  }
+
+  it('are alike enough in words that only the names keep them apart', () => {
+    expect(signatureOf(khoi).where.places, 'no specific place to tell them apart').toEqual([])
+    expect(signatureOf(khoi).where.main).toEqual(['hòa phát đạt', 'trần minh khôi'])
+    const state = new TinyState()
+    const first = assignArticle(state, signatureOf(khoi), null)
+    state.stories.set('khoi', { members: [first.vector], where: NOWHERE })
+    const blind = assignArticle(state, { ...signatureOf(vinh), where: NOWHERE }, null)
+    expect(blind.decision.storyId, 'without names the second trial would join the first').toBe('khoi')
+  })
+
+  it('stay two stories, while a second report of one trial joins it', () => {
+    const state = new TinyState()
+    const first = assignArticle(state, signatureOf(khoi), null)
+    state.stories.set('khoi', { members: [first.vector], where: signatureOf(khoi).where })
+    const other = assignArticle(state, signatureOf(vinh), null)
+    expect(other.decision.storyId, 'the trial of Lê Quang Vinh').toBeNull()
+    state.stories.set('vinh', { members: [other.vector], where: signatureOf(vinh).where })
+    const again = assignArticle(state, signatureOf(khoiAgain), null)
+    expect(again.decision.storyId, 'another outlet on the trial of Trần Minh Khôi').toBe('khoi')
   })
 })
 

@@ -18,14 +18,16 @@
  * are candidates (see the constants for why); undated reports are compared
  * with every candidate. A story that says its event happened somewhere else
  * (places.ts: the report and the story name specific places, none in common)
- * is never joined, whatever the cosine: word overlap alone joins two fires,
- * two earthquakes or two floods of one week.
+ * or to someone else (names.ts: the names at the top of each, none mentioned
+ * by the other) is never joined, whatever the cosine: word overlap alone
+ * joins two fires, two earthquakes, two trials or two matches of one week.
  *
  * Pure: document frequencies and candidate stories are passed in.
  */
 import { asciiWordsOf } from '../text/normalize.js'
 import { splitSentences } from '../text/sentences.js'
 import { isStopword, toSyllables } from '../text/syllables.js'
+import { mainNamesOf, namesConflict } from './names.js'
 import { type Whereabouts, namesIn, placesConflict, specificPlacesOf } from './places.js'
 
 /** A sparse vector: term → weight. */
@@ -45,10 +47,10 @@ export type StoryCandidate = {
   where: Whereabouts
 }
 
-/** What grouping reads of an article: its term counts and where it says the event happened. */
+/** What grouping reads of an article: its term counts, where it says the event happened and whom it names. */
 export type ArticleSignature = { counts: TermCounts; where: Whereabouts }
 
-const NOWHERE: Whereabouts = { places: [], names: [] }
+const NOWHERE: Whereabouts = { places: [], main: [], names: [] }
 
 /**
  * Sentences of the body that state the event when there is no lead. With a
@@ -60,10 +62,10 @@ const EVENT_SENTENCES = 1
 
 /**
  * The signature of an article: term counts of all its text, the specific
- * places of the parts that state the event — headline and lead, or without a
- * lead the first EVENT_SENTENCES sentences (a report names a hundred places in
- * passing, but where the event happened is said at the top) — and every name
- * it mentions.
+ * places and the main names (names.ts) of the parts that state the event —
+ * headline and lead, or without a lead the first EVENT_SENTENCES sentences (a
+ * report names a hundred places and people in passing, but where the event
+ * happened and to whom is said at the top) — and every name it mentions.
  *
  * @example
  * signatureOf({ title: 'Động đất ở Sơn La', lead: null, paragraphs: ['Trận động đất 4,8 độ xảy ra ở Sơn La.'] }).places // => ['sơn la']
@@ -77,8 +79,9 @@ export function signatureOf(article: { title: string; lead: string | null; parag
     }
     if (opening.length >= EVENT_SENTENCES) break
   }
-  const places = specificPlacesOf([article.title, article.lead ?? '', ...(article.lead === null ? opening : [])])
-  return { counts: termCountsOf(article), where: { places, names: namesIn([article.title, article.lead ?? '', ...article.paragraphs]) } }
+  const top = [article.title, article.lead ?? '', ...(article.lead === null ? opening : [])]
+  const all = [article.title, article.lead ?? '', ...article.paragraphs]
+  return { counts: termCountsOf(article), where: { places: specificPlacesOf(top), main: mainNamesOf(top, all), names: namesIn(all) } }
 }
 
 export type Decision = { storyId: string | null; similarity: number }
@@ -199,6 +202,8 @@ export function chooseStory(vector: SparseVector, time: number | null, candidate
     if (!withinWindow(time, candidate.latest) || candidate.members.length === 0) continue
     // Two events of one kind in different places are two stories, however alike their words.
     if (placesConflict(where, candidate.where)) continue
+    // Two events of one kind that happened to different people (two trials, two matches) likewise.
+    if (namesConflict(where, candidate.where)) continue
     let sum = 0
     for (const member of candidate.members) sum += cosine(vector, member)
     const similarity = sum / candidate.members.length

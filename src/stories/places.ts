@@ -14,6 +14,7 @@
  * Pure: no runtime imports beyond the text core.
  */
 import { toSyllables } from '../text/syllables.js'
+import { nameKey } from './names.js'
 import { GENERIC_PLACES } from './places.generated.js'
 
 /**
@@ -73,7 +74,7 @@ export function namesIn(texts: readonly string[]): string[] {
   const names = new Set<string>()
   for (const text of texts) {
     for (const match of text.matchAll(NAME_RUN)) {
-      const name = toSyllables(match[0]).join(' ')
+      const name = nameKey(match[0])
       if (name !== '') names.add(name)
     }
   }
@@ -82,8 +83,11 @@ export function namesIn(texts: readonly string[]): string[] {
 
 const NAME_RUN = new RegExp(`${NAME}(?:\\s+${NAME})*`, 'gu')
 
-/** Where a report or a story says its event happened, and every name it mentions. */
-export type Whereabouts = { places: readonly string[]; names: readonly string[] }
+/**
+ * Where a report or a story says its event happened, the names at its top
+ * (names.ts), and every name it mentions.
+ */
+export type Whereabouts = { places: readonly string[]; main: readonly string[]; names: readonly string[] }
 
 /**
  * Whether a report and a story say their events happened in different places:
@@ -96,7 +100,7 @@ export type Whereabouts = { places: readonly string[]; names: readonly string[] 
  * @example
  * placesConflict({ places: ['cầu giấy'], names: ['cầu giấy', 'hà nội'] }, { places: ['đồng xuân'], names: ['đồng xuân', 'hà nội'] }) // => true
  */
-export function placesConflict(a: Whereabouts, b: Whereabouts): boolean {
+export function placesConflict(a: Pick<Whereabouts, 'places' | 'names'>, b: Pick<Whereabouts, 'places' | 'names'>): boolean {
   if (a.places.length === 0 || b.places.length === 0) return false
   return !a.places.some((place) => mentions(b.names, place)) && !b.places.some((place) => mentions(a.names, place))
 }
@@ -111,6 +115,7 @@ function mentions(names: readonly string[], place: string): boolean {
 export function mergeWhereabouts(members: readonly Whereabouts[]): Whereabouts {
   return {
     places: [...new Set(members.flatMap((m) => m.places))].sort(),
+    main: [...new Set(members.flatMap((m) => m.main))].sort(),
     names: [...new Set(members.flatMap((m) => m.names))].sort(),
   }
 }

@@ -106,11 +106,11 @@ function parseVector(value: SqlStorageValue | undefined): SparseVector {
 
 /** Whereabouts in SQL were written by this class; a row from before they were kept has none. */
 function parseWhereabouts(value: SqlStorageValue | undefined): Whereabouts {
-  if (typeof value !== 'string') return { places: [], names: [] }
+  if (typeof value !== 'string') return { places: [], main: [], names: [] }
   const parsed: unknown = JSON.parse(value)
   const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [])
-  if (parsed === null || typeof parsed !== 'object') return { places: [], names: [] }
-  return { places: strings((parsed as { places?: unknown }).places), names: strings((parsed as { names?: unknown }).names) }
+  if (parsed === null || typeof parsed !== 'object') return { places: [], main: [], names: [] }
+  return { places: strings((parsed as { places?: unknown }).places), main: strings((parsed as { main?: unknown }).main), names: strings((parsed as { names?: unknown }).names) }
 }
 
 /**
