@@ -48,6 +48,14 @@ class TinyState implements GroupingState {
 }
 
 describe('termCountsOf', () => {
+  it('reads a code the same with or without its hyphen', () => {
+    const hyphen = termCountsOf({ title: 'U-21 Việt Nam vô địch', lead: null, paragraphs: ['Đội U-21 thắng 3-1.'] })
+    const plain = termCountsOf({ title: 'U21 Việt Nam vô địch', lead: null, paragraphs: ['Đội U21 thắng 3-1.'] })
+    expect(hyphen).toEqual(plain)
+    expect(hyphen.u21, 'headline ×4 and body once').toBe(HEADLINE_WEIGHT + 1)
+    expect(hyphen['@u21']).toBe(2 * NAME_WEIGHT)
+  })
+
   it('counts content syllables, bigrams, names and the headline again', () => {
     const counts = termCountsOf({ title: 'Bão Haiyan đổ bộ', lead: null, paragraphs: ['Bão Haiyan đổ bộ vào miền Trung các tỉnh.'] })
     expect(counts.bão, 'in the text once and the headline HEADLINE_WEIGHT times').toBe(1 + HEADLINE_WEIGHT)

@@ -27,7 +27,7 @@
 import { asciiWordsOf } from '../text/normalize.js'
 import { splitSentences } from '../text/sentences.js'
 import { isStopword, toSyllables } from '../text/syllables.js'
-import { mainNamesOf, namesConflict } from './names.js'
+import { joinCodes, mainNamesOf, namesConflict } from './names.js'
 import { type Whereabouts, namesIn, placesConflict, specificPlacesOf } from './places.js'
 
 /** A sparse vector: term → weight. */
@@ -136,7 +136,7 @@ export const MAX_MEMBERS_COMPARED = 20
  * termCountsOf({ title: 'Bão số 5 đổ bộ Quảng Ngãi', lead: null, paragraphs: [] })
  */
 export function termCountsOf(article: { title: string; lead: string | null; paragraphs: readonly string[] }): TermCounts {
-  const text = [article.title, article.lead ?? '', ...article.paragraphs].join('\n')
+  const text = joinCodes([article.title, article.lead ?? '', ...article.paragraphs].join('\n'))
   const counts: TermCounts = {}
   const add = (term: string, n: number) => {
     counts[term] = (counts[term] ?? 0) + n
@@ -151,7 +151,7 @@ export function termCountsOf(article: { title: string; lead: string | null; para
     }
   }
   for (const line of text.split('\n')) addLine(line, 1)
-  addLine(article.title, HEADLINE_WEIGHT - 1)
+  addLine(joinCodes(article.title), HEADLINE_WEIGHT - 1)
   for (const token of text.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []) {
     const name = toSyllables(token)[0]
     if (name !== undefined && !isStopword(name)) add(`@${name}`, NAME_WEIGHT)

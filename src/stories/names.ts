@@ -36,14 +36,25 @@ const LOWERCASE_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}]*/gu
 const SENTENCE_START = /(?:^|[.!?:;…]\s+|\s[-–—]\s+|["“‘'(]\s*)$/u
 
 /**
- * A name as compared: lowercased syllables, a letter and a number joined by a
- * hyphen written as one (`U-23` and `U23` are one team).
+ * A letter and a number joined by a hyphen written as one: outlets write one
+ * team, model or code both ways (`U-23` and `U23`, `FA-50` and `FA50`), and
+ * split in two it would share nothing with the other spelling.
+ *
+ * @example
+ * joinCodes('U-23 Việt Nam thắng 3-1') // => 'U23 Việt Nam thắng 3-1'
+ */
+export function joinCodes(text: string): string {
+  return text.replace(/(\p{L})-(\p{N})/gu, '$1$2')
+}
+
+/**
+ * A name as compared: lowercased syllables, codes joined (joinCodes).
  *
  * @example
  * nameKey('Đội U-23 VN') // => 'đội u23 vn'
  */
 export function nameKey(text: string): string {
-  return toSyllables(text.replace(/(\p{L})-(\p{N})/gu, '$1$2')).join(' ')
+  return toSyllables(joinCodes(text)).join(' ')
 }
 
 /**
