@@ -40,9 +40,9 @@ async function main(): Promise<void> {
   for (const r of reports) {
     const article = await prepareFromJson({ title: r.doc.title, lead: r.doc.sapo, body: r.doc.body, publishedAt: r.publishedAt })
     const signature = signatureOf(article)
-    const { decision, vector, terms } = assignArticle(state, signature, r.time, threshold)
+    const { decision, vector, top, terms } = assignArticle(state, signature, r.time, threshold)
     const storyId = decision.storyId ?? storySlugOf(article.title, article.id)
-    state.addMember(storyId, vector, terms, r.time, signature.where)
+    state.addMember(storyId, vector, terms, r.time, signature.where, top)
     rows.push({ gold: r.gold, title: article.title, lead: article.lead ?? '', predicted: storyId, vector, similarity: decision.similarity, places: signature.where.places })
   }
   const score = bcubed(rows)

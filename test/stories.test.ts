@@ -101,6 +101,33 @@ describe('grouping at ingest', () => {
     expect((await story(vinh.storyId)).articles.map((x) => x.id)).toEqual([vinh.id])
   })
 
+  it('files a report close to two stories under the one its headline and lead tell', async () => {
+    // The final's report recalls, in its body, the squad named the day before: its words are nearer the squad story.
+    const post = async (title: string, lead: string, body: string, publishedAt: string) => (await (await postJson({ title, lead, body, publishedAt })).json()) as ArticleBody
+    const squad = await post(
+      'Công bố danh sách U22 Việt Nam dự BIDC Cup',
+      'VFF vừa công bố danh sách 30 cầu thủ U22 Việt Nam tập trung chuẩn bị cho giải BIDC Cup tại Campuchia.',
+      'Trong danh sách có tiền vệ Nguyễn Văn Toàn, tiền đạo Nguyễn Công Phượng và thủ môn Phí Minh Long. Huấn luyện viên Hoàng Văn Phúc cho biết các cầu thủ sẽ hội quân vào cuối tuần tại Hà Nội. Đội sẽ tập luyện hai tuần trước khi sang Campuchia dự BIDC Cup, giải đấu giao hữu quan trọng trước SEA Games.',
+      '2026-11-23T09:00:00+07:00',
+    )
+    const final = await post(
+      'U21 Việt Nam vô địch giải U21 Quốc tế sau loạt sút luân lưu',
+      'Tối qua, U21 Việt Nam thắng U21 Sydney trên chấm luân lưu để lần đầu đăng quang giải U21 Quốc tế tại sân Thống Nhất.',
+      'Hai đội hòa 1-1 sau 120 phút, U21 Việt Nam thắng 4-3 trên chấm luân lưu. Thủ môn cản phá cú sút cuối cùng của U21 Sydney mang về chức vô địch. Hàng nghìn cổ động viên ăn mừng trên sân Thống Nhất.',
+      '2026-11-24T07:00:00+07:00',
+    )
+    const report = await post(
+      'U21 Việt Nam đăng quang giải U21 Quốc tế sau loạt luân lưu',
+      'U21 Việt Nam thắng U21 Sydney trên chấm luân lưu tối qua, lần đầu vô địch giải U21 Quốc tế.',
+      'Sau chức vô địch, tiền vệ Nguyễn Văn Toàn, tiền đạo Nguyễn Công Phượng và thủ môn Phí Minh Long sẽ lên tập trung cùng U22 Việt Nam. VFF đã công bố danh sách 30 cầu thủ U22 Việt Nam chuẩn bị cho giải BIDC Cup tại Campuchia, huấn luyện viên Hoàng Văn Phúc cho các cầu thủ hội quân vào cuối tuần tại Hà Nội trước khi sang Campuchia dự BIDC Cup.',
+      '2026-11-24T09:00:00+07:00',
+    )
+    expect(final.storyId, 'two stories').not.toBe(squad.storyId)
+    expect(report.storyId, 'the final’s report joins the final').toBe(final.storyId)
+    await settle()
+    expect((await story(squad.storyId)).articles.map((x) => x.id)).toEqual([squad.id])
+  })
+
   it('joins the story a report names, even when its text differs', async () => {
     const a = (await (await postText(SEEDS.vietnamplus)).json()) as ArticleBody
     const named = (await (await postJson({ title: 'Tin vắn', body: 'Một tin rất khác về thời tiết hôm nay ở Hà Nội.', storyId: a.storyId })).json()) as ArticleBody

@@ -31,7 +31,7 @@ const seed = (name: string) => {
 class TinyState implements GroupingState {
   df = new Map<string, number>()
   documents = 0
-  stories = new Map<string, { members: SparseVector[]; where: Whereabouts }>()
+  stories = new Map<string, { members: SparseVector[]; where: Whereabouts; tops?: SparseVector[] }>()
   countDocument(terms: readonly string[]) {
     this.documents += 1
     for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1)
@@ -44,6 +44,9 @@ class TinyState implements GroupingState {
   }
   candidateStories(): StoryCandidate[] {
     return [...this.stories].map(([id, { members, where }]) => ({ id, members, latest: null, where }))
+  }
+  topsOf(id: string) {
+    return this.stories.get(id)?.tops ?? []
   }
 }
 
@@ -104,6 +107,19 @@ describe('chooseStory', () => {
     expect(chooseStory(a, 0, [elsewhere], { places: ['cầu giấy'], main: [], names: ['cầu giấy', 'hà nội'] }).storyId, 'identical words, other place').toBeNull()
     expect(chooseStory(a, 0, [elsewhere], { places: ['đồng xuân'], main: [], names: ['đồng xuân'] }).storyId, 'same place').toBe('s1')
     expect(chooseStory(a, 0, [elsewhere], NOWHERE).storyId, 'no place given').toBe('s1')
+  })
+
+  it('among stories close enough to join, takes the one whose headlines and leads are most like the report’s', () => {
+    // The report's whole text is closer to s1 (x), its headline and lead to s2 (h2).
+    const report: SparseVector = { x: 0.8, y: 0.6 }
+    const s1 = { id: 's1', members: [{ x: 1 }], latest: 0, where: NOWHERE }
+    const s2 = { id: 's2', members: [{ y: 1 }], latest: 0, where: NOWHERE }
+    const tops: Record<string, SparseVector[]> = { s1: [{ h1: 1 }], s2: [{ h2: 1 }, { h2: 0.6, h1: 0.8 }] }
+    const top = { vector: { h2: 1 }, topsOf: (id: string) => tops[id] ?? [] }
+    expect(chooseStory(report, 0, [s1, s2]).storyId, 'whole text alone').toBe('s1')
+    expect(chooseStory(report, 0, [s1, s2], NOWHERE, JOIN_SIMILARITY, top)).toEqual({ storyId: 's2', similarity: 0.6 })
+    expect(chooseStory(report, 0, [s1, s2], NOWHERE, 0.7, top).storyId, 'only s1 is close enough: headlines are not asked').toBe('s1')
+    expect(chooseStory({ z: 1 }, 0, [s1, s2], NOWHERE, JOIN_SIMILARITY, top).storyId, 'none close enough').toBeNull()
   })
 
   it('never joins a story about people the report does not know of', () => {

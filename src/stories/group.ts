@@ -47,8 +47,12 @@ export type StoryCandidate = {
   where: Whereabouts
 }
 
-/** What grouping reads of an article: its term counts, where it says the event happened and whom it names. */
-export type ArticleSignature = { counts: TermCounts; where: Whereabouts }
+/**
+ * What grouping reads of an article: its term counts, those of the parts that
+ * state the event (headline and lead), where it says the event happened and
+ * whom it names.
+ */
+export type ArticleSignature = { counts: TermCounts; topCounts: TermCounts; where: Whereabouts }
 
 const NOWHERE: Whereabouts = { places: [], main: [], names: [] }
 
@@ -61,8 +65,8 @@ const NOWHERE: Whereabouts = { places: [], main: [], names: [] }
 const EVENT_SENTENCES = 1
 
 /**
- * The signature of an article: term counts of all its text, the specific
- * places and the main names (names.ts) of the parts that state the event —
+ * The signature of an article: term counts of all its text, and the term
+ * counts, specific places and main names (names.ts) of the parts that state the event —
  * headline and lead, or without a lead the first EVENT_SENTENCES sentences (a
  * report names a hundred places and people in passing, but where the event
  * happened and to whom is said at the top) — and every name it mentions.
@@ -81,7 +85,11 @@ export function signatureOf(article: { title: string; lead: string | null; parag
   }
   const top = [article.title, article.lead ?? '', ...(article.lead === null ? opening : [])]
   const all = [article.title, article.lead ?? '', ...article.paragraphs]
-  return { counts: termCountsOf(article), where: { places: specificPlacesOf(top), main: mainNamesOf(top, all), names: namesIn(all) } }
+  return {
+    counts: termCountsOf(article),
+    topCounts: termCountsOf({ title: article.title, lead: article.lead, paragraphs: article.lead === null ? opening : [] }),
+    where: { places: specificPlacesOf(top), main: mainNamesOf(top, all), names: namesIn(all) },
+  }
 }
 
 export type Decision = { storyId: string | null; similarity: number }
@@ -191,27 +199,67 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 }
 
 /**
+ * The headlines and leads of a story's compared members, as vectors, for
+ * telling apart stories a report is close enough to join (see chooseStory).
+ */
+export type TopsOf = (storyId: string) => readonly SparseVector[]
+
+/**
  * The story a report joins, or `storyId: null` to start a new one.
+ *
+ * Two stages. Whether the report belongs to a story at all is decided on its
+ * whole text: the best average cosine must reach `threshold`. When more than
+ * one story reaches it, the report joins the one whose headlines and leads are
+ * most like its own (average cosine of `top`, the report's headline and lead,
+ * to `topsOf(story)`): those state the event, while the body carries the
+ * background that neighbouring stories of one running topic share (an
+ * under-21 final's report recalls the under-22 squad named the day before).
+ * Without `top`, the best whole-text cosine wins.
  *
  * @example
  * chooseStory(vector, Date.parse('2013-10-23T08:00:00+07:00'), candidates)
  */
-export function chooseStory(vector: SparseVector, time: number | null, candidates: readonly StoryCandidate[], where: Whereabouts = NOWHERE, threshold = JOIN_SIMILARITY): Decision {
+export function chooseStory(
+  vector: SparseVector,
+  time: number | null,
+  candidates: readonly StoryCandidate[],
+  where: Whereabouts = NOWHERE,
+  threshold = JOIN_SIMILARITY,
+  top?: { vector: SparseVector; topsOf: TopsOf },
+): Decision {
   let best: Decision = { storyId: null, similarity: 0 }
+  const passing: Decision[] = []
   for (const candidate of candidates) {
     if (!withinWindow(time, candidate.latest) || candidate.members.length === 0) continue
     // Two events of one kind in different places are two stories, however alike their words.
     if (placesConflict(where, candidate.where)) continue
     // Two events of one kind that happened to different people (two trials, two matches) likewise.
     if (namesConflict(where, candidate.where)) continue
-    let sum = 0
-    for (const member of candidate.members) sum += cosine(vector, member)
-    const similarity = sum / candidate.members.length
-    if (similarity > best.similarity || (similarity === best.similarity && best.storyId !== null && candidate.id < best.storyId)) {
-      best = { storyId: candidate.id, similarity }
+    const similarity = averageCosine(vector, candidate.members)
+    const decision = { storyId: candidate.id, similarity }
+    if (similarity >= threshold) passing.push(decision)
+    if (similarity > best.similarity || (similarity === best.similarity && best.storyId !== null && candidate.id < best.storyId)) best = decision
+  }
+  if (best.similarity < threshold) return { storyId: null, similarity: best.similarity }
+  if (top === undefined || passing.length < 2) return best
+  let chosen = best
+  let chosenTop = Number.NEGATIVE_INFINITY
+  for (const decision of passing.sort((a, b) => b.similarity - a.similarity || ((a.storyId ?? '') < (b.storyId ?? '') ? -1 : 1))) {
+    const tops = top.topsOf(decision.storyId ?? '')
+    const similarity = tops.length === 0 ? 0 : averageCosine(top.vector, tops)
+    if (similarity > chosenTop) {
+      chosen = decision
+      chosenTop = similarity
     }
   }
-  return best.similarity >= threshold ? best : { storyId: null, similarity: best.similarity }
+  return chosen
+}
+
+/** Group-average linkage: the mean cosine of a vector to each member. */
+function averageCosine(vector: SparseVector, members: readonly SparseVector[]): number {
+  let sum = 0
+  for (const member of members) sum += cosine(vector, member)
+  return sum / members.length
 }
 
 /**
