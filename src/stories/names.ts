@@ -29,11 +29,8 @@ const GENERIC: ReadonlySet<string> = new Set(GENERIC_PLACES)
 /** A kind of place before a place's name (`TP Hà Nội`, `tỉnh Nghệ An`), lowercased. */
 const PLACE_WORD = /^(?:tp|thành phố|tỉnh|thủ đô|nước)\s+/u
 
-/** A word written in lowercase. */
-const LOWERCASE_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}]*/gu
-
-/** Where a sentence starts inside a headline or lead: the start, or after a full stop, a colon, a dash or an opening quote. */
-const SENTENCE_START = /(?:^|[.!?:;…]\s+|\s[-–—]\s+|["“‘'(]\s*)$/u
+/** What ends just before a sentence's first word: a full stop, a colon, a dash or an opening quote (and a space). */
+const SENTENCE_BREAK = /(?:[.!?:;…]\s+|\s[-–—]\s+|["“‘'(]\s*)$/u
 
 /**
  * A letter and a number joined by a hyphen written as one: outlets write one
@@ -57,18 +54,40 @@ export function nameKey(text: string): string {
   return toSyllables(joinCodes(text)).join(' ')
 }
 
-/**
- * Runs of capitalized syllables in some text, each with whether it opens a sentence.
- */
-function runsIn(text: string): { key: string; first: string; atStart: boolean }[] {
-  const runs: { key: string; first: string; atStart: boolean }[] = []
-  for (const match of text.matchAll(NAME_RUN)) {
-    const key = nameKey(match[0])
-    if (key === '') continue
-    const before = text.slice(0, match.index)
-    runs.push({ key, first: key.split(' ')[0] ?? '', atStart: SENTENCE_START.test(before) })
-  }
+/** A capitalized run of a headline or lead: its words as written, and whether it opens a sentence. */
+type Run = { words: string[]; atStart: boolean }
+
+function runsIn(text: string): Run[] {
+  const runs: Run[] = []
+  for (const match of text.matchAll(NAME_RUN)) runs.push({ words: match[0].split(/\s+/), atStart: opensSentence(text, match.index) })
   return runs
+}
+
+/** Whether the word at `index` opens a sentence; only the few characters before it decide. */
+function opensSentence(text: string, index: number): boolean {
+  return index === 0 || text.charAt(index - 1) === '\n' || SENTENCE_BREAK.test(text.slice(Math.max(0, index - 4), index))
+}
+
+/**
+ * What a report shows of one capitalized word: whether it also writes it in
+ * lowercase (`luật` beside `Luật`), and whether it capitalizes it inside a
+ * sentence. One search of the report per word asked.
+ */
+function evidenceOf(text: string, word: string): { lower: boolean; inside: boolean } {
+  const lowered = word.charAt(0).toLowerCase() + word.slice(1)
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escapeRegExp(word)}|${escapeRegExp(lowered)})(?![\\p{L}\\p{N}])`, 'gu')
+  let lower = false
+  let inside = false
+  for (const match of text.matchAll(pattern)) {
+    if (match[0] !== word) lower = true
+    else if (!opensSentence(text, match.index)) inside = true
+    if (lower && inside) break
+  }
+  return { lower, inside }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /**
@@ -82,19 +101,27 @@ function runsIn(text: string): { key: string; first: string; atStart: boolean }[
  * mainNamesOf(['Quốc hội bàn Luật Thi đua'], ['Dự luật được Quốc hội thông qua.']) // => ['luật thi']
  */
 export function mainNamesOf(top: readonly string[], all: readonly string[]): string[] {
-  const lower = new Set<string>()
-  for (const text of [...top, ...all]) for (const word of text.match(LOWERCASE_WORD) ?? []) lower.add(nameKey(word))
-  // Syllables the report capitalizes inside a sentence: all of a run's but the first word of a sentence.
-  const inside = new Set<string>()
-  for (const text of [...top, ...all]) for (const run of runsIn(text)) for (const syllable of run.key.split(' ').slice(run.atStart ? 1 : 0)) inside.add(syllable)
+  const report = [...top, ...all].join('\n')
+  const evidence = new Map<string, { lower: boolean; inside: boolean }>()
+  const ask = (word: string) => {
+    let found = evidence.get(word)
+    if (found === undefined) {
+      found = evidenceOf(report, word)
+      evidence.set(word, found)
+    }
+    return found
+  }
   const names = new Set<string>()
   for (const text of top) {
     for (const run of runsIn(text)) {
+      let words = run.words
       // A sentence's first word is capitalized whatever it is: a name only if the report also capitalizes it inside one.
-      let key = run.atStart && (lower.has(run.first) || !inside.has(run.first)) ? run.key.split(' ').slice(1).join(' ') : run.key
-      if (key === '' || (!key.includes(' ') && lower.has(key))) continue
-      key = key.trim()
-      if (GENERIC.has(key.replace(PLACE_WORD, ''))) continue
+      const first = words[0] ?? ''
+      if (run.atStart && (ask(first).lower || !ask(first).inside)) words = words.slice(1)
+      // One capitalized syllable also heads institutions (`Quốc hội`, `Luật Thi đua`): a name only if never in lowercase.
+      if (words.length === 0 || (words.length === 1 && ask(words[0] ?? '').lower)) continue
+      const key = nameKey(words.join(' '))
+      if (key === '' || GENERIC.has(key.replace(PLACE_WORD, ''))) continue
       names.add(key)
     }
   }
