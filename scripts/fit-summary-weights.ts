@@ -23,6 +23,7 @@ import { prepareClusters, scoreClusters, type PreparedCluster } from '../bench/q
 import { rouge, rougeTokens } from '../bench/rouge.js'
 import { loadDevSet } from '../bench/vnmds.js'
 import { candidatesOf, contextOf } from '../src/summarize/candidates.js'
+import { Lexicon } from '../src/summarize/lexicon.js'
 import { FEATURE_NAMES, type FeatureWeights, type Features, featuresOf, scoreOf } from '../src/summarize/features.js'
 import { planOf } from '../src/summarize/plan.js'
 import { REDUNDANCY_PENALTY, selectFromPlan } from '../src/summarize/select.js'
@@ -67,8 +68,9 @@ export function f1Within(sentence: string, target: Set<string>, cut: number): nu
 export function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
   return clusters.flatMap((cluster) => {
     // Stories are fitted as delivered: each report with its lead.
-    const candidates = cluster.delivered.flatMap((report, order) => candidatesOf(report, order))
-    const features = featuresOf(candidates, contextOf(cluster.delivered))
+    const lexicon = new Lexicon()
+    const candidates = cluster.delivered.flatMap((report, order) => candidatesOf(report, order, lexicon))
+    const features = featuresOf(candidates, contextOf(cluster.delivered), lexicon)
     const targets = cluster.references.map(bigrams)
     return candidates.map((c, i) => ({ x: vector(features[i]), y: precision(c.text, targets) }))
   })
@@ -77,8 +79,9 @@ export function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
 export function articleSamples(clusters: readonly PreparedCluster[]): Sample[] {
   return clusters.flatMap((cluster) =>
     cluster.reports.flatMap((report) => {
-      const candidates = candidatesOf(report, 0)
-      const features = featuresOf(candidates, contextOf([report]))
+      const lexicon = new Lexicon()
+      const candidates = candidatesOf(report, 0, lexicon)
+      const features = featuresOf(candidates, contextOf([report]), lexicon)
       const target = bigrams(report.sapo)
       return candidates.map((c, i) => ({ x: vector(features[i]), y: f1Within(c.text, target, ARTICLE_CUT) }))
     }),
@@ -90,13 +93,14 @@ export function vector(features: Features | undefined): number[] {
   return [1, ...FEATURES.map((name) => features[name])]
 }
 
-export type ArticleItem = { candidates: ReturnType<typeof candidatesOf>; features: Features[]; sapo: string }
+export type ArticleItem = { candidates: ReturnType<typeof candidatesOf>; lexicon: Lexicon; features: Features[]; sapo: string }
 
 export function articleItems(clusters: readonly PreparedCluster[]): ArticleItem[] {
   return clusters.flatMap((cluster) =>
     cluster.reports.map((report) => {
-      const candidates = candidatesOf(report, 0)
-      return { candidates, features: featuresOf(candidates, contextOf([report])), sapo: report.sapo }
+      const lexicon = new Lexicon()
+      const candidates = candidatesOf(report, 0, lexicon)
+      return { candidates, lexicon, features: featuresOf(candidates, contextOf([report]), lexicon), sapo: report.sapo }
     }),
   )
 }
@@ -106,7 +110,7 @@ export function articleRouge(items: readonly ArticleItem[], weights: FeatureWeig
   let sum = 0
   for (const item of items) {
     const scores = item.features.map((f) => scoreOf(f, weights))
-    const chosen = selectFromPlan(planOf(item.candidates, scores, REDUNDANCY_PENALTY.article), { words: ARTICLE_CUT })
+    const chosen = selectFromPlan(planOf(item.candidates, scores, REDUNDANCY_PENALTY.article, item.lexicon), { words: ARTICLE_CUT })
     sum += rouge(chosen.map((c) => c.text).join(' '), [item.sapo], ARTICLE_CUT).r2
   }
   return sum / items.length

@@ -3,7 +3,7 @@
  * was first published, its reports in reading order. Pure: the writer passes
  * the reports and the time; nothing here reads a clock or storage.
  */
-import { conceptsOf } from '../summarize/candidates.js'
+import { Lexicon } from '../summarize/lexicon.js'
 import { reportsToSummarize } from '../summarize/multi-document.js'
 import { toSyllables } from '../text/syllables.js'
 
@@ -54,7 +54,8 @@ export function storyFactsOf(members: readonly StoryMember[]): StoryFacts {
  * tie, the earliest.
  */
 export function storyTitleOf(ordered: readonly StoryMember[]): string {
-  const concepts = ordered.map((m) => conceptsOf(toSyllables(m.title)))
+  const lexicon = new Lexicon()
+  const concepts = ordered.map((m) => new Set(lexicon.unitsOf(toSyllables(m.title)).concepts))
   const anyHeadline = ordered.some((m) => !m.titleDerived)
   let best = 0
   let bestScore = -1

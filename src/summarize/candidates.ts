@@ -11,7 +11,8 @@
  */
 import { countWords } from '../text/normalize.js'
 import { segmentSentences } from '../text/sentences.js'
-import { isStopword, toSyllables } from '../text/syllables.js'
+import { toSyllables } from '../text/syllables.js'
+import type { Lexicon } from './lexicon.js'
 
 /** The parts of an article a summary reads. */
 export type SummaryArticle = {
@@ -32,12 +33,10 @@ export type Candidate = {
   index: number
   text: string
   words: number
-  /** Distinct content bigrams of the sentence. */
-  concepts: ReadonlySet<string>
-  /** All syllables, for similarity. */
-  syllables: readonly string[]
-  /** Content syllables in order: no stopwords (numbers kept). */
-  content: readonly string[]
+  /** Distinct content bigrams of the sentence (ids in the summary's lexicon), in order of first occurrence. */
+  concepts: Int32Array
+  /** Content syllables in order (ids): no stopwords (numbers kept). */
+  content: Int32Array
 }
 
 /**
@@ -69,10 +68,12 @@ const FINISHED = /[.!?…]["”’»)\]]*$|["”’»]$/u
  * over bodies on both halves of the dev set). The lead still ranks the body's
  * sentences: see `leadShare` in features.ts.
  *
+ * Units are ids in `lexicon`: every article of one summary must share one.
+ *
  * @example
- * candidatesOf({ id: 'a', title: 'T', lead: null, paragraphs: ['Một câu đủ dài để tóm tắt bài.'] }, 0)
+ * candidatesOf({ id: 'a', title: 'T', lead: null, paragraphs: ['Một câu đủ dài để tóm tắt bài.'] }, 0, new Lexicon())
  */
-export function candidatesOf(article: SummaryArticle, order: number): Candidate[] {
+export function candidatesOf(article: SummaryArticle, order: number, lexicon: Lexicon): Candidate[] {
   const titleSyllables = toSyllables(article.title)
   const title = titleSyllables.join(' ')
   const all: Sentence[] = []
@@ -97,50 +98,14 @@ export function candidatesOf(article: SummaryArticle, order: number): Candidate[
   const finished = substantial.filter((sentence) => FINISHED.test(sentence.text))
   const kept = finished.length > 0 ? finished : substantial.length > 0 ? substantial : all
   // Units only for the sentences kept: concepts are most of a summary's allocations.
-  return kept.map((sentence) => ({ articleId: article.id, article: order, ...sentence, ...unitsOf(sentence.syllables) }))
+  return kept.map(({ paragraph, index, text, words, syllables }) => {
+    const { concepts, content } = lexicon.unitsOf(syllables)
+    return { articleId: article.id, article: order, paragraph, index, text, words, concepts, content }
+  })
 }
 
 /** A sentence before its units are counted. */
 type Sentence = { paragraph: number | null; index: number; text: string; words: number; syllables: string[] }
-
-/**
- * Content bigrams of a syllable sequence.
- *
- * @example
- * [...conceptsOf(['các', 'bộ', 'trưởng', 'quốc', 'phòng'])] // => ['các bộ', 'bộ trưởng', 'trưởng quốc', 'quốc phòng']
- */
-export function conceptsOf(syllables: readonly string[]): Set<string> {
-  return unitsOf(syllables).concepts
-}
-
-/** Content bigrams and content syllables of a syllable sequence, each syllable looked up once. */
-function unitsOf(syllables: readonly string[]): { concepts: Set<string>; content: string[] } {
-  const concepts = new Set<string>()
-  const content: string[] = []
-  let previous = ''
-  let previousStop = true
-  let previousDigits = false
-  for (let i = 0; i < syllables.length; i++) {
-    const syllable = syllables[i] as string
-    const stop = isStopword(syllable)
-    const digits = isDigits(syllable)
-    if (!stop) content.push(syllable)
-    if (i > 0 && !(stop && previousStop) && !(digits && previousDigits)) concepts.add(`${previous} ${syllable}`)
-    previous = syllable
-    previousStop = stop
-    previousDigits = digits
-  }
-  return { concepts, content }
-}
-
-/** Whether a syllable is all ASCII digits (a number split at its separators). */
-function isDigits(syllable: string): boolean {
-  for (let i = 0; i < syllable.length; i++) {
-    const code = syllable.charCodeAt(i)
-    if (code < 48 || code > 57) return false
-  }
-  return syllable.length > 0
-}
 
 /**
  * What the features compare sentences with (features.ts): every report's

@@ -30,8 +30,9 @@
  *
  * Pure: no runtime imports.
  */
-import { type Candidate, conceptsOf } from './candidates.js'
-import { isStopword, toSyllables } from '../text/syllables.js'
+import type { Candidate } from './candidates.js'
+import type { Lexicon } from './lexicon.js'
+import { toSyllables } from '../text/syllables.js'
 
 /** The features, in a fixed order (the fitting script and the weights follow it). */
 export const FEATURE_NAMES = ['opening', 'lead', 'depth', 'headline', 'headlineConcepts', 'support', 'centrality', 'leadShare', 'leadPrecision', 'length'] as const
@@ -43,50 +44,77 @@ export type FeatureWeights = Features & { bias: number }
 /** What the features compare sentences with: the input's headlines and its leads (sapos). */
 export type FeatureContext = { headlines: readonly string[]; leads: readonly string[] }
 
-/** Features of every candidate, in input order. */
-export function featuresOf(candidates: readonly Candidate[], context: FeatureContext): Features[] {
-  const { headlines } = context
-  const headlineWords = new Set(headlines.flatMap((title) => toSyllables(title)).filter((s) => !isStopword(s)))
-  const headlineConcepts = new Set(headlines.flatMap((title) => [...conceptsOf(toSyllables(title))]))
-  const leadConcepts = context.leads.map((lead) => conceptsOf(toSyllables(lead))).filter((concepts) => concepts.size > 0)
+/**
+ * Features of every candidate, in input order. `lexicon` is the one the
+ * candidates' units come from; sets of syllables and concepts are dense
+ * arrays indexed by its ids.
+ */
+export function featuresOf(candidates: readonly Candidate[], context: FeatureContext, lexicon: Lexicon): Features[] {
+  const headlineUnits = context.headlines.map((title) => lexicon.unitsOf(toSyllables(title)))
+  const leadConcepts = context.leads.map((lead) => lexicon.unitsOf(toSyllables(lead)).concepts).filter((concepts) => concepts.length > 0)
+  // Sized once every unit the features compare has its id.
+  const syllables = lexicon.syllableCount
+  const concepts = lexicon.conceptCount
+  // Headline content syllables (numbers kept) and content bigrams, as membership flags.
+  const headlineWords = new Uint8Array(syllables)
+  const headlineConcepts = new Uint8Array(concepts)
+  let headlineWordCount = 0
+  let headlineConceptCount = 0
+  for (const units of headlineUnits) {
+    for (const id of units.content) {
+      headlineWordCount += 1 - (headlineWords[id] ?? 0)
+      headlineWords[id] = 1
+    }
+    for (const id of units.concepts) {
+      headlineConceptCount += 1 - (headlineConcepts[id] ?? 0)
+      headlineConcepts[id] = 1
+    }
+  }
   // Each lead concept → the weight it adds to leadShare (1/size of each lead that has it): one lookup per sentence concept.
-  const leadWeight = new Map<string, number>()
-  for (const concepts of leadConcepts) for (const concept of concepts) leadWeight.set(concept, (leadWeight.get(concept) ?? 0) + 1 / concepts.size)
-  const inputVector = new Map<string, number>()
-  for (const candidate of candidates) for (const syllable of candidate.content) inputVector.set(syllable, (inputVector.get(syllable) ?? 0) + 1)
+  const leadWeight = new Float64Array(concepts)
+  for (const lead of leadConcepts) for (const id of lead) leadWeight[id] = (leadWeight[id] ?? 0) + 1 / lead.length
+  const inputVector = new Float64Array(syllables)
+  for (const candidate of candidates) for (const id of candidate.content) inputVector[id] = (inputVector[id] ?? 0) + 1
   const inputNorm = norm(inputVector)
   const perArticle = new Map<number, number>()
   for (const candidate of candidates) perArticle.set(candidate.article, (perArticle.get(candidate.article) ?? 0) + 1)
   const articles = perArticle.size
   const seen = new Map<number, number>()
-  const supports = articles > 1 ? supportsOf(candidates) : null
+  const supports = articles > 1 ? supportsOf(candidates, concepts) : null
 
-  const counts = new Map<string, number>()
+  // Per-sentence syllable counts, cleared through the list of syllables touched.
+  const counts = new Int32Array(syllables)
+  const touched: number[] = []
   return candidates.map((candidate, i) => {
     const position = seen.get(candidate.article) ?? 0
     seen.set(candidate.article, position + 1)
-    // Centrality and headline overlap in one pass over the sentence's syllables (one map, cleared per sentence).
-    counts.clear()
+    // Centrality and headline overlap in one pass over the sentence's syllables.
     let headlineHits = 0
-    for (const syllable of candidate.content) {
-      const count = counts.get(syllable) ?? 0
-      if (count === 0 && headlineWords.has(syllable)) headlineHits += 1
-      counts.set(syllable, count + 1)
+    for (const id of candidate.content) {
+      const count = counts[id] ?? 0
+      if (count === 0) {
+        touched.push(id)
+        if (headlineWords[id] === 1) headlineHits += 1
+      }
+      counts[id] = count + 1
     }
     let dot = 0
     let squares = 0
-    for (const [syllable, count] of counts) {
-      dot += count * (inputVector.get(syllable) ?? 0)
+    for (const id of touched) {
+      const count = counts[id] ?? 0
+      dot += count * (inputVector[id] ?? 0)
       squares += count * count
+      counts[id] = 0
     }
+    touched.length = 0
     const denominator = Math.sqrt(squares) * inputNorm
     let conceptHits = 0
     let leadHits = 0
     let leadShare = 0
-    for (const concept of candidate.concepts) {
-      if (headlineConcepts.has(concept)) conceptHits += 1
-      const weight = leadWeight.get(concept)
-      if (weight !== undefined) {
+    for (const id of candidate.concepts) {
+      conceptHits += headlineConcepts[id] ?? 0
+      const weight = leadWeight[id] ?? 0
+      if (weight > 0) {
         leadHits += 1
         leadShare += weight
       }
@@ -95,12 +123,12 @@ export function featuresOf(candidates: readonly Candidate[], context: FeatureCon
       opening: position === 0 ? 1 : 0,
       lead: 1 / (1 + position),
       depth: position / (perArticle.get(candidate.article) ?? 1),
-      headline: headlineWords.size === 0 ? 0 : headlineHits / headlineWords.size,
-      headlineConcepts: headlineConcepts.size === 0 ? 0 : conceptHits / headlineConcepts.size,
+      headline: headlineWordCount === 0 ? 0 : headlineHits / headlineWordCount,
+      headlineConcepts: headlineConceptCount === 0 ? 0 : conceptHits / headlineConceptCount,
       support: supports === null ? 0 : (supports[i] ?? 0) / (articles - 1),
       centrality: denominator === 0 ? 0 : dot / denominator,
       leadShare: leadConcepts.length === 0 ? 0 : leadShare / leadConcepts.length,
-      leadPrecision: candidate.concepts.size === 0 ? 0 : leadHits / candidate.concepts.size,
+      leadPrecision: candidate.concepts.length === 0 ? 0 : leadHits / candidate.concepts.length,
       length: Math.log(Math.max(1, candidate.words)),
     }
   })
@@ -124,15 +152,22 @@ export function scoreOf(features: Features, weights: FeatureWeights): number {
  * index (concept → sentences), so the cost is the number of shared postings,
  * not the square of the number of sentences.
  */
-function supportsOf(candidates: readonly Candidate[]): number[] {
-  const postings = new Map<string, number[]>()
+function supportsOf(candidates: readonly Candidate[], concepts: number): number[] {
+  // Postings as one array (concept → the candidates that have it, ascending), sliced by offsets.
+  const offsets = new Int32Array(concepts + 1)
   let articles = 0
-  candidates.forEach((candidate, i) => {
+  for (const candidate of candidates) {
     articles = Math.max(articles, candidate.article + 1)
-    for (const concept of candidate.concepts) {
-      const list = postings.get(concept)
-      if (list === undefined) postings.set(concept, [i])
-      else list.push(i)
+    for (const id of candidate.concepts) offsets[id + 1] = (offsets[id + 1] ?? 0) + 1
+  }
+  for (let id = 0; id < concepts; id++) offsets[id + 1] = (offsets[id + 1] ?? 0) + (offsets[id] ?? 0)
+  const postings = new Int32Array(offsets[concepts] ?? 0)
+  const filled = offsets.slice(0, concepts)
+  candidates.forEach((candidate, i) => {
+    for (const id of candidate.concepts) {
+      const at = filled[id] ?? 0
+      postings[at] = i
+      filled[id] = at + 1
     }
   })
   // Scratch arrays reused across candidates: shared-concept counts and best overlap per article.
@@ -140,8 +175,10 @@ function supportsOf(candidates: readonly Candidate[]): number[] {
   const best = new Float64Array(articles)
   const touched: number[] = []
   return candidates.map((candidate) => {
-    for (const concept of candidate.concepts) {
-      for (const j of postings.get(concept) ?? []) {
+    for (const id of candidate.concepts) {
+      const end = offsets[id + 1] ?? 0
+      for (let k = offsets[id] ?? 0; k < end; k++) {
+        const j = postings[k] ?? 0
         if ((candidates[j] as Candidate).article === candidate.article) continue
         if (shared[j] === 0) touched.push(j)
         shared[j] = (shared[j] ?? 0) + 1
@@ -149,7 +186,7 @@ function supportsOf(candidates: readonly Candidate[]): number[] {
     }
     for (const j of touched) {
       const other = candidates[j] as Candidate
-      const overlap = (shared[j] ?? 0) / Math.min(candidate.concepts.size, other.concepts.size)
+      const overlap = (shared[j] ?? 0) / Math.min(candidate.concepts.length, other.concepts.length)
       if (overlap > (best[other.article] ?? 0)) best[other.article] = overlap
       shared[j] = 0
     }
@@ -161,8 +198,8 @@ function supportsOf(candidates: readonly Candidate[]): number[] {
   })
 }
 
-function norm(vector: ReadonlyMap<string, number>): number {
+function norm(vector: Float64Array): number {
   let sum = 0
-  for (const value of vector.values()) sum += value * value
+  for (const value of vector) sum += value * value
   return Math.sqrt(sum)
 }

@@ -13,6 +13,7 @@
  */
 import { type SummaryArticle, candidatesOf, contextOf } from './candidates.js'
 import { type FeatureWeights, featuresOf, scoreOf } from './features.js'
+import { Lexicon } from './lexicon.js'
 import { type SummaryPlan, planOf } from './plan.js'
 import { type Budget, REDUNDANCY_PENALTY, selectFromPlan } from './select.js'
 import { ARTICLE_WEIGHTS, STORY_WEIGHTS } from './weights.js'
@@ -53,10 +54,11 @@ export type StorySummary = { storyId: string; text: string; sentences: StorySumm
  */
 export function planStory(articles: readonly SummaryArticle[], models: { story: FeatureWeights; article: FeatureWeights } = { story: STORY_WEIGHTS, article: ARTICLE_WEIGHTS }): SummaryPlan {
   const read = reportsToSummarize(articles)
-  const candidates = read.flatMap((article, order) => candidatesOf(article, order))
+  const lexicon = new Lexicon()
+  const candidates = read.flatMap((article, order) => candidatesOf(article, order, lexicon))
   const weights = read.length > 1 ? models.story : models.article
-  const scores = featuresOf(candidates, contextOf(read)).map((features) => scoreOf(features, weights))
-  return planOf(candidates, scores, read.length > 1 ? REDUNDANCY_PENALTY.story : REDUNDANCY_PENALTY.article)
+  const scores = featuresOf(candidates, contextOf(read), lexicon).map((features) => scoreOf(features, weights))
+  return planOf(candidates, scores, read.length > 1 ? REDUNDANCY_PENALTY.story : REDUNDANCY_PENALTY.article, lexicon)
 }
 
 /**

@@ -13,6 +13,7 @@
  * Pure and deterministic.
  */
 import type { Candidate } from './candidates.js'
+import type { Lexicon } from './lexicon.js'
 import { needsAntecedent } from './opening.js'
 import { type FactSkeleton, restates, skeletonOf } from './restate.js'
 
@@ -57,36 +58,27 @@ export type SummaryPlan = {
 }
 
 /**
- * The plan of scored candidates.
+ * The plan of scored candidates (`lexicon` is the one their units come from).
  *
  * @example
- * planOf(candidates, scores, REDUNDANCY_PENALTY.story)
+ * planOf(candidates, scores, REDUNDANCY_PENALTY.story, lexicon)
  */
-export function planOf(candidates: readonly Candidate[], scores: readonly number[], penalty: number): SummaryPlan {
+export function planOf(candidates: readonly Candidate[], scores: readonly number[], penalty: number, lexicon: Lexicon): SummaryPlan {
   const order = candidates
     .map((candidate, i) => ({ candidate, score: scores[i] ?? 0, i }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, PLAN_SENTENCES)
-  const skeletons = order.map(({ candidate }) => skeletonOf(candidate.text, candidate.content))
-  // Pairwise phrase overlaps over interned, sorted concept ids: a merge per pair instead of set lookups.
-  const ids = new Map<string, number>()
-  const concepts = order.map(({ candidate }) => {
-    const list = new Int32Array(candidate.concepts.size)
-    let k = 0
-    for (const concept of candidate.concepts) {
-      let id = ids.get(concept)
-      if (id === undefined) {
-        id = ids.size
-        ids.set(concept, id)
-      }
-      list[k++] = id
-    }
-    return list.sort()
-  })
+  const kept = order.map(({ candidate }) => candidate)
+  const skeletons = kept.map((candidate) => skeletonOf(candidate.text, candidate.content, lexicon))
+  const shared = sharedConcepts(kept)
   const overlaps: number[][] = []
-  for (let i = 0; i < order.length; i++) {
-    for (let j = i + 1; j < order.length; j++) {
-      const overlap = overlapOf(concepts[i] as Int32Array, concepts[j] as Int32Array, order[i]?.candidate as Candidate, order[j]?.candidate as Candidate)
+  for (let i = 0; i < kept.length; i++) {
+    const a = kept[i] as Candidate
+    for (let j = i + 1; j < kept.length; j++) {
+      const b = kept[j] as Candidate
+      // Share of concepts in common over the smaller set: 1 when one sentence's concepts are all in the other.
+      const small = Math.min(a.concepts.length, b.concepts.length)
+      const overlap = small === 0 ? (a.text === b.text ? 1 : 0) : (shared[i * kept.length + j] ?? 0) / small
       const value = restates(skeletons[i] as FactSkeleton, skeletons[j] as FactSkeleton, overlap) ? 1 : Math.round(overlap * 100) / 100
       if (value >= (penalty === 0 ? 1 : MIN_KEPT_OVERLAP)) overlaps.push([i, j, value])
     }
@@ -108,25 +100,24 @@ export function planOf(candidates: readonly Candidate[], scores: readonly number
 }
 
 /**
- * Share of concepts two sentences have in common, over the smaller set (1
- * when one sentence's concepts are all in the other), from sorted interned
- * ids: a merge per pair instead of set lookups.
+ * For each pair i < j of sentences, how many concepts they share (at
+ * `i * length + j`), through an inverted index (concept → the sentences that
+ * have it so far): the cost is the number of shared postings, most concepts
+ * being in one or two sentences, not a merge of every pair.
  */
-function overlapOf(a: Int32Array, b: Int32Array, ca: Candidate, cb: Candidate): number {
-  const small = Math.min(a.length, b.length)
-  if (small === 0) return ca.text === cb.text ? 1 : 0
-  let shared = 0
-  let i = 0
-  let j = 0
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number
-    const y = b[j] as number
-    if (x === y) {
-      shared += 1
-      i += 1
-      j += 1
-    } else if (x < y) i += 1
-    else j += 1
-  }
-  return shared / small
+function sharedConcepts(sentences: readonly Candidate[]): Int32Array {
+  const n = sentences.length
+  const shared = new Int32Array(n * n)
+  const postings = new Map<number, number[]>()
+  sentences.forEach((sentence, j) => {
+    for (const concept of sentence.concepts) {
+      const list = postings.get(concept)
+      if (list === undefined) postings.set(concept, [j])
+      else {
+        for (const i of list) shared[i * n + j] = (shared[i * n + j] ?? 0) + 1
+        list.push(j)
+      }
+    }
+  })
+  return shared
 }

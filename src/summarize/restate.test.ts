@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { isStopword, toSyllables } from '../text/syllables.js'
-import { conceptsOf } from './candidates.js'
+import { toSyllables } from '../text/syllables.js'
+import { Lexicon } from './lexicon.js'
 import { restates, skeletonOf } from './restate.js'
 
-const skeleton = (text: string) =>
-  skeletonOf(
-    text,
-    toSyllables(text).filter((s) => !isStopword(s) && !/^\d+$/.test(s)),
-  )
+// One lexicon for the file, as one summary has one: ids compare across sentences.
+const lexicon = new Lexicon()
+const units = (text: string) => lexicon.unitsOf(toSyllables(text))
+const skeleton = (text: string) => skeletonOf(text, units(text).content, lexicon)
 const overlapOf = (a: string, b: string) => {
-  const ca = conceptsOf(toSyllables(a))
-  const cb = conceptsOf(toSyllables(b))
+  const ca = new Set(units(a).concepts)
+  const cb = new Set(units(b).concepts)
   const [small, large] = ca.size <= cb.size ? [ca, cb] : [cb, ca]
   let shared = 0
   for (const c of small) if (large.has(c)) shared += 1

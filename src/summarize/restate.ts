@@ -17,6 +17,7 @@
  *
  * Pure: no runtime imports.
  */
+import type { Lexicon } from './lexicon.js'
 
 /** Above this share of shared phrases (over the shorter sentence), two sentences say the same thing. */
 export const MAX_OVERLAP = 0.5
@@ -30,8 +31,8 @@ export const RESTATED_SHARE = 0.4
 
 /** What restatement compares, computed once per candidate. */
 export type FactSkeleton = {
-  /** Content syllables (no stopwords, no bare numbers). */
-  content: ReadonlySet<string>
+  /** Distinct content syllables, no bare numbers (lexicon ids, ascending: `Lexicon.termsOf`); empty without a quantity. */
+  terms: Int32Array
   /** Quantities: a scaled amount at two significant digits, or `<exact value> <counted word>`. */
   quantities: ReadonlySet<string>
 }
@@ -52,14 +53,17 @@ const QUANTITY = /(?<![\p{L}\d/.,:-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/:-
 /** A year (`năm 2013`): a date, not a quantity. */
 const YEAR = /^(?:19|20)\d\d$/
 
+/** No terms: a sentence without a quantity never compares them (`restates`). */
+const NO_TERMS = new Int32Array(0)
+
 /**
- * The skeleton of a sentence, from its text and its content syllables (no
- * stopwords: `Candidate.content`).
+ * The skeleton of a sentence, from its text and its content syllables
+ * (`Candidate.content`, ids in `lexicon`).
  *
  * @example
- * skeletonOf('Dự án có tổng vốn 2.538 tỷ đồng.', ['dự', 'án', 'tổng', 'vốn', 'tỷ', 'đồng']).quantities // => Set { '2.5e+12' }
+ * skeletonOf('Dự án có tổng vốn 2.538 tỷ đồng.', candidate.content, lexicon).quantities // => Set { '2.5e+12' }
  */
-export function skeletonOf(text: string, content: readonly string[]): FactSkeleton {
+export function skeletonOf(text: string, content: Int32Array, lexicon: Lexicon): FactSkeleton {
   const quantities = new Set<string>()
   // Most sentences hold no digit: skip the scan.
   if (/\d/.test(text))
@@ -77,8 +81,8 @@ export function skeletonOf(text: string, content: readonly string[]): FactSkelet
         quantities.add(`${value} ${unit}`)
       }
     }
-  // Numbers are compared as quantities, not as syllables.
-  return { content: new Set(content.filter((syllable) => !/^\d+$/.test(syllable))), quantities }
+  // Numbers are compared as quantities, not as syllables (terms leave them out).
+  return { terms: quantities.size === 0 ? NO_TERMS : lexicon.termsOf(content), quantities }
 }
 
 /**
@@ -87,21 +91,31 @@ export function skeletonOf(text: string, content: readonly string[]): FactSkelet
  * computed by the caller (plan.ts).
  *
  * @example
- * restates(skeletonOf(a.text, a.content), skeletonOf(b.text, b.content), overlap)
+ * restates(skeletonOf(a.text, a.content, lexicon), skeletonOf(b.text, b.content, lexicon), overlap)
  */
 export function restates(a: FactSkeleton, b: FactSkeleton, overlap: number): boolean {
   if (overlap > MAX_OVERLAP) return true
   // The cheap test first: most pairs share no quantity.
   if (a.quantities.size === 0 || b.quantities.size === 0 || !intersects(a.quantities, b.quantities)) return false
-  return sharedShare(a.content, b.content) >= RESTATED_SHARE
+  return sharedShare(a.terms, b.terms) >= RESTATED_SHARE
 }
 
-function sharedShare(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
-  if (small.size === 0) return 0
+/** Shared items of two ascending id lists, over the shorter one: a merge. */
+function sharedShare(a: Int32Array, b: Int32Array): number {
+  const small = Math.min(a.length, b.length)
+  if (small === 0) return 0
   let count = 0
-  for (const item of small) if (large.has(item)) count += 1
-  return count / small.size
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number
+    const y = b[j] as number
+    if (x === y) {
+      count += 1
+      i += 1
+      j += 1
+    } else if (x < y) i += 1
+    else j += 1
+  }
+  return count / small
 }
 
 function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -10,6 +10,7 @@
  */
 import { type SummaryArticle, candidatesOf, contextOf } from './candidates.js'
 import { type FeatureWeights, featuresOf, scoreOf } from './features.js'
+import { Lexicon } from './lexicon.js'
 import { type SummaryPlan, planOf } from './plan.js'
 import { type Budget, REDUNDANCY_PENALTY, selectFromPlan } from './select.js'
 import { ARTICLE_WEIGHTS } from './weights.js'
@@ -30,9 +31,10 @@ export type ArticleSummary = { articleId: string; text: string; sentences: Artic
  * selectFromPlan(planArticle(article), { words: 60 })
  */
 export function planArticle(article: SummaryArticle, weights: FeatureWeights = ARTICLE_WEIGHTS): SummaryPlan {
-  const candidates = candidatesOf(article, 0)
-  const scores = featuresOf(candidates, contextOf([article])).map((features) => scoreOf(features, weights))
-  return planOf(candidates, scores, REDUNDANCY_PENALTY.article)
+  const lexicon = new Lexicon()
+  const candidates = candidatesOf(article, 0, lexicon)
+  const scores = featuresOf(candidates, contextOf([article]), lexicon).map((features) => scoreOf(features, weights))
+  return planOf(candidates, scores, REDUNDANCY_PENALTY.article, lexicon)
 }
 
 /**

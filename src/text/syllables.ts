@@ -37,8 +37,8 @@ const SHIFTABLE_RIME = /(?<!q)(o|u)(a|e|y)$/
  * unifyTonePlacement('quý') // => 'quý'
  */
 export function unifyTonePlacement(syllable: string): string {
-  // Fast path: only a toned final a/e/y can be in the wrong place.
-  if (!TONED_FINALS.has(syllable.charAt(syllable.length - 1))) return syllable
+  // Fast path: only a toned final a/e/y can be in the wrong place, and every one is above U+00DF.
+  if (syllable.charCodeAt(syllable.length - 1) < 0xe0 || !TONED_FINALS.has(syllable.charAt(syllable.length - 1))) return syllable
   const decomposed = syllable.normalize('NFD')
   const tone = TONE_MARKS.exec(decomposed)
   if (!tone) return syllable
