@@ -242,9 +242,10 @@ export function chooseStory(
   }
   if (best.similarity < threshold) return { storyId: null, similarity: best.similarity }
   if (top === undefined || passing.length < 2) return best
+  // Candidates come in a fixed order (most shared terms, then id), so a tie goes the same way every time.
   let chosen = best
-  let chosenTop = Number.NEGATIVE_INFINITY
-  for (const decision of passing.sort((a, b) => b.similarity - a.similarity || ((a.storyId ?? '') < (b.storyId ?? '') ? -1 : 1))) {
+  let chosenTop = -1
+  for (const decision of passing) {
     const tops = top.topsOf(decision.storyId ?? '')
     const similarity = tops.length === 0 ? 0 : averageCosine(top.vector, tops)
     if (similarity > chosenTop) {

@@ -21,10 +21,12 @@
 import { toSyllables } from '../text/syllables.js'
 import { GENERIC_PLACES } from './places.generated.js'
 
-const NAME = "[\\p{Lu}][\\p{L}\\p{N}'-]*"
-const NAME_RUN = new RegExp(`${NAME}(?:\\s+${NAME})*`, 'gu')
+/** A capitalized syllable (a name's), and a run of them: shared with places.ts. */
+export const NAME = "[\\p{Lu}][\\p{L}\\p{N}'-]*"
+export const NAME_RUN = new RegExp(`${NAME}(?:\\s+${NAME})*`, 'gu')
 
-const GENERIC: ReadonlySet<string> = new Set(GENERIC_PLACES)
+/** The places news names all the time (places.generated.ts): shared with places.ts. */
+export const GENERIC: ReadonlySet<string> = new Set(GENERIC_PLACES)
 
 /** A kind of place before a place's name (`TP Hà Nội`, `tỉnh Nghệ An`), lowercased. */
 const PLACE_WORD = /^(?:tp|thành phố|tỉnh|thủ đô|nước)\s+/u
@@ -74,8 +76,8 @@ function opensSentence(text: string, index: number): boolean {
  * sentence. One search of the report per word asked.
  */
 function evidenceOf(text: string, word: string): { lower: boolean; inside: boolean } {
-  const lowered = word.charAt(0).toLowerCase() + word.slice(1)
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escapeRegExp(word)}|${escapeRegExp(lowered)})(?![\\p{L}\\p{N}])`, 'gu')
+  // A word of a run is letters, digits, `'` and `-` (NAME): nothing to escape.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${word}|${word.charAt(0).toLowerCase()}${word.slice(1)})(?![\\p{L}\\p{N}])`, 'gu')
   let lower = false
   let inside = false
   for (const match of text.matchAll(pattern)) {
@@ -84,10 +86,6 @@ function evidenceOf(text: string, word: string): { lower: boolean; inside: boole
     if (lower && inside) break
   }
   return { lower, inside }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /**

@@ -14,8 +14,7 @@
  * Pure: no runtime imports beyond the text core.
  */
 import { toSyllables } from '../text/syllables.js'
-import { nameKey } from './names.js'
-import { GENERIC_PLACES } from './places.generated.js'
+import { GENERIC, NAME, NAME_RUN, knowsName, nameKey } from './names.js'
 
 /**
  * Words that name a kind of place, before its proper name. After the strong
@@ -26,11 +25,8 @@ import { GENERIC_PLACES } from './places.generated.js'
 const STRONG_MARKERS = 'quận|huyện|tỉnh|thành phố|TP\\.?|Tp\\.?|xã|phường|thị xã|thị trấn|chợ|đường|phố|bang|sân bay|cảng|sông|thủ đô|đảo|làng|thôn|bản|vùng|khu vực|khu'
 const WEAK_MARKERS = 'tại|ở'
 
-const NAME = "[\\p{Lu}][\\p{L}\\p{N}'-]*"
 const STRONG = new RegExp(`(?:^|[\\s,(“"])(?:${STRONG_MARKERS})\\s+(${NAME}(?:\\s+${NAME})*)`, 'gu')
 const WEAK = new RegExp(`(?:^|[\\s,(“"])(?:${WEAK_MARKERS})\\s+(${NAME}(?:\\s+${NAME})+)`, 'gu')
-
-const GENERIC: ReadonlySet<string> = new Set(GENERIC_PLACES)
 
 /**
  * The specific places named in some text, as lowercased syllables.
@@ -81,8 +77,6 @@ export function namesIn(texts: readonly string[]): string[] {
   return [...names].sort()
 }
 
-const NAME_RUN = new RegExp(`${NAME}(?:\\s+${NAME})*`, 'gu')
-
 /**
  * Where a report or a story says its event happened, the names at its top
  * (names.ts), and every name it mentions.
@@ -102,13 +96,7 @@ export type Whereabouts = { places: readonly string[]; main: readonly string[]; 
  */
 export function placesConflict(a: Pick<Whereabouts, 'places' | 'names'>, b: Pick<Whereabouts, 'places' | 'names'>): boolean {
   if (a.places.length === 0 || b.places.length === 0) return false
-  return !a.places.some((place) => mentions(b.names, place)) && !b.places.some((place) => mentions(a.names, place))
-}
-
-/** Whether a place is among the names, alone or inside a longer one (`gaza` in `dải gaza`). */
-function mentions(names: readonly string[], place: string): boolean {
-  const padded = ` ${place} `
-  return names.some((name) => name === place || ` ${name} `.includes(padded) || (padded.includes(` ${name} `) && name.includes(' ')))
+  return !a.places.some((place) => knowsName(b.names, place)) && !b.places.some((place) => knowsName(a.names, place))
 }
 
 /** The whereabouts of a story: the union of its members'. */
