@@ -231,11 +231,11 @@ export function chooseStory(
   const passing: Decision[] = []
   for (const candidate of candidates) {
     if (!withinWindow(time, candidate.latest) || candidate.members.length === 0) continue
-    // Two events of one kind in different places are two stories, however alike their words.
-    if (placesConflict(where, candidate.where)) continue
-    // Two events of one kind that happened to different people (two trials, two matches) likewise.
-    if (namesConflict(where, candidate.where)) continue
     const similarity = averageCosine(vector, candidate.members)
+    // Two events of one kind in different places, or that happened to different people (two trials,
+    // two matches), are two stories however alike their words. Asked only of a story close enough to
+    // join: a story's members name hundreds of people and places.
+    if (similarity >= threshold && (placesConflict(where, candidate.where) || namesConflict(where, candidate.where))) continue
     const decision = { storyId: candidate.id, similarity }
     if (similarity >= threshold) passing.push(decision)
     if (similarity > best.similarity || (similarity === best.similarity && best.storyId !== null && candidate.id < best.storyId)) best = decision

@@ -14,7 +14,7 @@
  * Pure: no runtime imports beyond the text core.
  */
 import { toSyllables } from '../text/syllables.js'
-import { GENERIC, NAME, NAME_RUN, knowsName, nameKey } from './names.js'
+import { GENERIC, NAME, NAME_RUN, knower, nameKey } from './names.js'
 
 /**
  * Words that name a kind of place, before its proper name. After the strong
@@ -96,7 +96,7 @@ export type Whereabouts = { places: readonly string[]; main: readonly string[]; 
  */
 export function placesConflict(a: Pick<Whereabouts, 'places' | 'names'>, b: Pick<Whereabouts, 'places' | 'names'>): boolean {
   if (a.places.length === 0 || b.places.length === 0) return false
-  return !a.places.some((place) => knowsName(b.names, place)) && !b.places.some((place) => knowsName(a.names, place))
+  return !a.places.some(knower(b.names)) && !b.places.some(knower(a.names))
 }
 
 /** The whereabouts of a story: the union of its members'. */
