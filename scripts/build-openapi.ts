@@ -2,13 +2,16 @@
  * Writes the OpenAPI document built from the route table and the zod schemas
  * (src/routes/openapi-doc.ts) to public/openapi.json, a static asset the
  * Worker serves through its ASSETS binding, and its ETag to
- * src/openapi.generated.ts. The document is 9.5 KiB gzipped: kept out of the
+ * src/openapi.generated.ts; and each problem type's page
+ * (src/http/problem-docs.ts) to public/problems/<code>.html. The document is 9.5 KiB gzipped: kept out of the
  * Worker's script, it leaves the script room under its 96 KiB ceiling. Run by
  * `npm test`, `npm start` and `npm run build`; both files are committed so a
  * fresh clone's `wrangler dev` serves them without a build step.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { problemPage } from '../src/http/problem-docs.js'
+import { PROBLEM_CODES } from '../src/http/problem.js'
 import { buildOpenApiDocument } from '../src/routes/openapi-doc.js'
 
 const doc = buildOpenApiDocument()
@@ -24,4 +27,10 @@ writeFileSync(
 export const OPENAPI_ETAG = ${JSON.stringify(etag)}
 `,
 )
-console.log(`openapi: ${Object.keys(doc.paths as object).length} paths, ${json.length} bytes`)
+
+// The page each problem `type` URI resolves to, for the same reason: prose the script need not carry.
+const problems = new URL('../public/problems/', import.meta.url)
+rmSync(problems, { recursive: true, force: true })
+mkdirSync(problems, { recursive: true })
+for (const code of PROBLEM_CODES) writeFileSync(new URL(`${code}.html`, problems), problemPage(code))
+console.log(`openapi: ${Object.keys(doc.paths as object).length} paths, ${json.length} bytes; ${PROBLEM_CODES.length} problem pages`)

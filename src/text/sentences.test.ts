@@ -76,6 +76,23 @@ describe('segmentSentences', () => {
     ])
   })
 
+  it('cuts a caption or a crosshead fused onto a sentence that opens with a word only sentences open with', () => {
+    expect(segmentSentences('Những hạt mưa còn đọng lại - Ảnh do người dân cung cấp Sau cơn mưa lớn khoảng 10 phút, người dân phát hiện mưa đá.')).toEqual([
+      { text: 'Những hạt mưa còn đọng lại - Ảnh do người dân cung cấp', caption: true },
+      { text: 'Sau cơn mưa lớn khoảng 10 phút, người dân phát hiện mưa đá.', caption: false },
+    ])
+    expect(segmentSentences('Đẳng cấp vượt trội Phải làm khách trên sân của đội đầu bảng, Chelsea vẫn thắng.')).toEqual([
+      { text: 'Đẳng cấp vượt trội', caption: true },
+      { text: 'Phải làm khách trên sân của đội đầu bảng, Chelsea vẫn thắng.', caption: false },
+    ])
+  })
+
+  it('leaves a capitalized opener inside a name alone: after a capital, or before one', () => {
+    for (const text of ['Tối qua báo Người Lao Động đưa tin về vụ việc này.', 'Xác được tìm thấy ở lòng hồ thủy điện Sông Tranh 2 hôm qua.']) {
+      expect(segmentSentences(text)).toEqual([{ text, caption: false }])
+    }
+  })
+
   it('leaves names and mid-sentence dates alone', () => {
     expect(segmentSentences('Sáng nay ông Theo Walcott tới Hà Nội vào ngày 5/3 để dự Ngày Nhà giáo.')).toEqual([
       { text: 'Sáng nay ông Theo Walcott tới Hà Nội vào ngày 5/3 để dự Ngày Nhà giáo.', caption: false },

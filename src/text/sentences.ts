@@ -14,7 +14,8 @@
  * Input is one paragraph of normalized text (see normalize.ts).
  * Pure: no runtime imports.
  */
-import { isStopword, toSyllables } from './syllables.js'
+import { SENTENCE_OPENERS } from './openers.generated.js'
+import { isStopword, toSyllables, unifyTonePlacement } from './syllables.js'
 
 /**
  * Tokens that end in a period without ending a sentence. Case-sensitive:
@@ -99,6 +100,20 @@ const ILLUSTRATION_LABEL = /(?:^|(?<=[.!?]\s))(?:Ảnh|Hình)\s+minh\s+h(?:ọa|
  */
 const FUSED_OPENER =
   /(?:(?:Ngày|Hôm|Sáng|Chiều|Tối|Trưa|Đêm|Rạng sáng|Tháng|Năm)\s+(?:qua\b|nay\b|\d)|Theo\s+\p{Ll}|(?:Trong khi|Tuy nhiên|Ngoài ra|Bên cạnh đó|Cùng ngày|Trước đó|Như vậy|Hiện nay)[\s,])/gu
+
+/**
+ * Syllables that open sentences and are almost never capitalized inside one
+ * (from VietNews: scripts/generate-vietnews-tables.ts): `Sau`, `Đúng`,
+ * `Những`, `Theo` … Capitalized right after an unpunctuated word, and not
+ * followed by another capitalized word (a name: `Trên không Nhật Bản`,
+ * `Theo dõi Nhân quyền` still slip through, rarely), one opens a sentence
+ * that a page fused onto a caption or a crosshead: `… - Ảnh do người dân cung
+ * cấp Sau cơn mưa lớn …`, `Trận đấu khá tốt của U23 VN Đúng như dự đoán …`.
+ */
+const OPENER_SET: ReadonlySet<string> = new Set(SENTENCE_OPENERS)
+
+/** A space, then a capitalized word (not all capitals) that ends at a space, a comma or a colon. */
+const CAPITALIZED_WORD = /\s(\p{Lu}\p{Ll}*)(?=[\s,:])/gu
 
 /** The capitalized words a flattened credit starts with (`ảnh hưởng`, lowercase, is everywhere and never one). */
 const CAPITAL_LABEL = /Ảnh|Nguồn|Photo|Video|Clip|Đồ h|Hình/u
@@ -321,7 +336,27 @@ function fusedCuts(text: string): Cut[] {
     while (before > 0 && /\s/.test(text.charAt(before))) before -= 1
     if (/[\p{L}\p{N}]/u.test(text.charAt(before))) cuts.push({ at, caption: true })
   }
+  for (const match of text.matchAll(CAPITALIZED_WORD)) {
+    const word = match[1] as string
+    const at = match.index + 1
+    if (!OPENER_SET.has(unifyTonePlacement(word.toLowerCase()))) continue
+    // The word before: lowercase or a number (not a name), ending in a letter or digit (no punctuation).
+    const previous = wordBefore(text, at)
+    if (previous === null || !/^[\p{Ll}\p{N}]/u.test(previous) || !/[\p{L}\p{N}]$/u.test(previous)) continue
+    // The word after: not capitalized, or the two are one name (`Sông Tranh`, `Người Lao Động`).
+    if (/^\s+\p{Lu}/u.test(text.slice(at + word.length, at + word.length + 4))) continue
+    cuts.push({ at, caption: true })
+  }
   return cuts
+}
+
+/** The whitespace-delimited word that ends before the whitespace before `at`, or null at the start. */
+function wordBefore(text: string, at: number): string | null {
+  let end = at
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end -= 1
+  let start = end
+  while (start > 0 && !/\s/.test(text.charAt(start - 1))) start -= 1
+  return start === end ? null : text.slice(start, end)
 }
 
 /**
