@@ -55,6 +55,10 @@ export const REDUNDANCY_PENALTY = { story: 0.6, article: 0 } as const
  */
 export function selectFromPlan(plan: SummaryPlan, budget: Budget): PlanSentence[] {
   const { sentences } = plan
+  if (budget.sentences === undefined) {
+    const top = sentences.find((sentence) => !sentence.dependent)
+    if (top !== undefined && top.words > budget.words && opensItsReport(sentences, top)) return [cutToBudget(top, budget.words)]
+  }
   const n = sentences.length
   const overlap = new Float64Array(n * n)
   for (const [i = 0, j = 0, value = 0] of plan.overlaps) {
@@ -63,10 +67,6 @@ export function selectFromPlan(plan: SummaryPlan, budget: Budget): PlanSentence[
   }
   const maxSentences = budget.sentences ?? Number.POSITIVE_INFINITY
   const byCount = budget.sentences !== undefined
-  if (!byCount) {
-    const top = sentences.find((sentence) => !sentence.dependent)
-    if (top !== undefined && top.words > budget.words && opensItsReport(sentences, top)) return [cutToBudget(top, budget.words)]
-  }
   /** Largest overlap of each sentence with any taken so far. */
   const worst = new Float64Array(n)
   const taken: number[] = []
