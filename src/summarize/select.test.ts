@@ -53,6 +53,19 @@ describe('selectFromPlan', () => {
     expect(long.startsWith(only?.text.slice(0, -1) ?? '?'), 'a prefix of the sentence').toBe(true)
   })
 
+  it('cuts the best sentence to the budget only when it opens its report', () => {
+    const long = Array.from({ length: 30 }, (_, i) => (i === 16 || i === 8 ? `chữ${i},` : `chữ${i}`)).join(' ')
+    const short = 'Hội nghị kéo dài hai ngày tại thủ đô.'
+    const plan = (index: number): SummaryPlan => ({ sentences: [sentence(long, 0.9, 0, index), sentence(short, 0.5, 0, 5)], overlaps: [], penalty: 0 })
+    const [lede] = selectFromPlan(plan(0), { words: 20 })
+    expect(lede?.text, 'the lede, cut at its comma in the budget’s last quarter').toBe(`${long.split(' ').slice(0, 17).join(' ').slice(0, -1)}…`)
+    expect(lede?.words).toBe(17)
+    expect(
+      selectFromPlan(plan(6), { words: 20 }).map((s) => s.text),
+      'a long sentence further in is passed over for one that fits',
+    ).toEqual([short])
+  })
+
   it('keeps the budget on a real article whose every sentence is longer than it', () => {
     const summary = summarizeArticle(
       { id: 'x', title: 'Tin', lead: null, paragraphs: ['Giá xăng RON 95 giảm 500 đồng mỗi lít từ 15h chiều nay theo quyết định của liên Bộ Công Thương và Tài chính.'] },
