@@ -57,7 +57,7 @@ export function selectFromPlan(plan: SummaryPlan, budget: Budget): PlanSentence[
   const { sentences } = plan
   if (budget.sentences === undefined) {
     const top = sentences.find((sentence) => !sentence.dependent)
-    if (top !== undefined && top.words > budget.words && opensItsReport(sentences, top)) return [cutToBudget(top, budget.words)]
+    if (top !== undefined && top.words > budget.words && top.opening === true) return [cutToBudget(top, budget.words)]
   }
   const n = sentences.length
   const overlap = new Float64Array(n * n)
@@ -100,11 +100,6 @@ function fallback(sentences: readonly PlanSentence[], budget: Budget): PlanSente
   const top = sentences.find((sentence) => !sentence.dependent) ?? sentences[0]
   if (top === undefined) return []
   return [top.words <= budget.words ? top : cutToBudget(top, budget.words)]
-}
-
-/** Whether no sentence of the plan comes before this one in its report: it is the report's lede as far as the plan knows. */
-function opensItsReport(sentences: readonly PlanSentence[], sentence: PlanSentence): boolean {
-  return !sentences.some((other) => other.article === sentence.article && other.index < sentence.index)
 }
 
 /**
