@@ -55,7 +55,12 @@ describe('selectFromPlan', () => {
   })
 
   it('marks each report’s first quotable sentence as its opening, whether or not the plan keeps it', () => {
-    const report = (id: string, lede: string) => ({ id, title: 'Bão số 5 đổ bộ', lead: null, paragraphs: [lede, 'Mưa lớn kéo dài ở các tỉnh miền Trung từ chiều qua.', 'Hàng nghìn hộ dân đã được sơ tán khỏi vùng nguy hiểm.'] })
+    const report = (id: string, lede: string) => ({
+      id,
+      title: 'Bão số 5 đổ bộ',
+      lead: null,
+      paragraphs: [lede, 'Mưa lớn kéo dài ở các tỉnh miền Trung từ chiều qua.', 'Hàng nghìn hộ dân đã được sơ tán khỏi vùng nguy hiểm.'],
+    })
     const plan = planStory([report('a', 'Ảnh: AFP'), report('b', 'Bão số 5 đổ bộ vào Quảng Ngãi sáng nay với sức gió cấp 12.')])
     const openings = plan.sentences.filter((s) => s.opening === true)
     expect(openings.map((s) => [s.article, s.text])).toEqual([
