@@ -7,7 +7,8 @@
  *
  * - dateline: a sentence opening with an outlet tag (`TTO - `, `(Dân trí) - `),
  *   or a bare leading dash;
- * - related: a related-article line (`>>`, `»`, `Xem thêm:`, `Tin liên quan:`);
+ * - related: a related-article line (`>>`, `»`, `Xem thêm:`, `Tin liên quan:`),
+ *   or an all-capitals label anywhere (`… chấn thương TIN LIÊN QUAN HLV …`);
  * - caption: a photo credit or label anywhere (`Ảnh:`, `(Ảnh …)`, `Nguồn:`,
  *   an opening `Ảnh `), or a sentence without final punctuation;
  * - antecedent: a summary whose first sentence opens with a word that points
@@ -33,7 +34,7 @@ export function emptyHygiene(): HygieneCounts {
 }
 
 const DATELINE = /^(?:\([^()]{1,40}\)\s*\.?\s*[-–—:]?\s|[-–—]\s|[\p{Lu}][\p{L}\p{N}.&]*(?:\s+(?:Online|News|online))?\s*[-–—]\s*\p{Lu})/u
-const RELATED = />>|»|(?:^|\s)(?:Xem thêm|Tin liên quan|Đọc thêm|Bài liên quan)\s*:/u
+const RELATED = />>|»|(?:^|\s)(?:Xem thêm|Tin liên quan|Đọc thêm|Bài liên quan)\s*:|(?:^|\s)(?:TIN BÀI LIÊN QUAN|TIN LIÊN QUAN|BÀI LIÊN QUAN|XEM THÊM|ĐỌC THÊM)(?=[\s:]|$)/u
 const CAPTION = /(?:^|[\s(–—-])(?:Ảnh|Nguồn|Photo)\s*:|\((?:Ảnh|ảnh|Nguồn)\b|^Ảnh\s|^(?:Clip|Video)\s*:/u
 const FINAL = /[.!?…]["”’)»]*$|["”’]$/u
 const POINTS_BACK =

@@ -10,7 +10,7 @@ import { type Whereabouts, mergeWhereabouts } from '../src/stories/places.js'
 export class MemoryGrouping implements GroupingState {
   private readonly df = new Map<string, number>()
   private documents = 0
-  private readonly stories = new Map<string, { members: { vector: SparseVector; time: number | null; where: Whereabouts }[]; latest: number | null }>()
+  private readonly stories = new Map<string, { members: { vector: SparseVector; top: SparseVector; time: number | null; where: Whereabouts }[]; latest: number | null }>()
   private readonly index = new Map<string, Set<string>>()
 
   countDocument(terms: readonly string[]): void {
@@ -44,10 +44,14 @@ export class MemoryGrouping implements GroupingState {
     })
   }
 
-  /** Record that an article with this vector joined (or started) a story. */
-  addMember(storyId: string, vector: SparseVector, terms: readonly string[], time: number | null, where: Whereabouts = { places: [], names: [] }): void {
+  topsOf(storyId: string): SparseVector[] {
+    return (this.stories.get(storyId)?.members ?? []).slice(-MAX_MEMBERS_COMPARED).map((m) => m.top)
+  }
+
+  /** Record that an article with this vector (and headline-and-lead vector) joined (or started) a story. */
+  addMember(storyId: string, vector: SparseVector, terms: readonly string[], time: number | null, where: Whereabouts = { places: [], main: [], names: [] }, top: SparseVector = {}): void {
     const story = this.stories.get(storyId) ?? { members: [], latest: time }
-    story.members.push({ vector, time, where })
+    story.members.push({ vector, top, time, where })
     // Newest last, undated first: the same order as the writer's `ORDER BY time DESC` reversed.
     story.members.sort((a, b) => (a.time ?? Number.NEGATIVE_INFINITY) - (b.time ?? Number.NEGATIVE_INFINITY))
     story.latest = time === null ? story.latest : Math.max(story.latest ?? time, time)

@@ -35,9 +35,9 @@ async function assignInProcess(reports: readonly Report[]): Promise<Assigned[]> 
   for (const report of reports) {
     const article = await prepareFromJson({ title: report.doc.title, lead: report.doc.sapo, body: report.doc.body, publishedAt: report.publishedAt })
     const signature = signatureOf(article)
-    const { decision, vector, terms } = assignArticle(state, signature, report.time)
+    const { decision, vector, top, terms } = assignArticle(state, signature, report.time)
     const storyId = decision.storyId ?? storySlugOf(article.title, article.id)
-    state.addMember(storyId, vector, terms, report.time, signature.where)
+    state.addMember(storyId, vector, terms, report.time, signature.where, top)
     items.push({ predicted: storyId, gold: report.gold })
   }
   return items

@@ -6,7 +6,10 @@
  * each candidate sentence's bigram precision against the two references
  * (averaged). Ranking by expected precision fills a word budget with the
  * sentences whose bigrams most likely appear in a human summary, which is what
- * ROUGE-2 counts. Ridge (λ = RIDGE) keeps collinear features (lead/depth,
+ * ROUGE-2 counts. Features and target are centered within each story (a
+ * fixed-effects fit, see `centered`): only the ranking of one story's
+ * sentences matters, not how close a story's references are to its reports
+ * on the whole. Ridge (λ = RIDGE) keeps collinear features (lead/depth,
  * support/centrality) from trading large opposite weights. Weights are rounded
  * to two significant digits.
  *
@@ -72,7 +75,7 @@ export function storySamples(clusters: readonly PreparedCluster[]): Sample[] {
     const candidates = cluster.delivered.flatMap((report, order) => candidatesOf(report, order, lexicon))
     const features = featuresOf(candidates, contextOf(cluster.delivered), lexicon)
     const targets = cluster.references.map(bigrams)
-    return candidates.map((c, i) => ({ x: vector(features[i]), y: precision(c.text, targets) }))
+    return centered(candidates.map((c, i) => ({ x: vector(features[i]), y: precision(c.text, targets) })))
   })
 }
 
@@ -86,6 +89,23 @@ export function articleSamples(clusters: readonly PreparedCluster[]): Sample[] {
       return candidates.map((c, i) => ({ x: vector(features[i]), y: f1Within(c.text, target, ARTICLE_CUT) }))
     }),
   )
+}
+
+/**
+ * One input's samples with its means taken out of every feature and of the
+ * target (a fixed-effects regression). A summary ranks the sentences of one
+ * input against each other; how well an input's sentences match its
+ * references on the whole (some stories are written close to their reports,
+ * some far) says nothing about which to choose, and left in, that variance
+ * between inputs is what the least squares would mostly fit. The bias column
+ * stays 1 and fits to 0.
+ */
+export function centered(samples: readonly Sample[]): Sample[] {
+  if (samples.length === 0) return []
+  const width = samples[0]?.x.length ?? 0
+  const meanX = Array.from({ length: width }, (_, j) => samples.reduce((sum, s) => sum + (s.x[j] ?? 0), 0) / samples.length)
+  const meanY = samples.reduce((sum, s) => sum + s.y, 0) / samples.length
+  return samples.map(({ x, y }) => ({ x: x.map((value, j) => (j === 0 ? 1 : value - (meanX[j] ?? 0))), y: y - meanY }))
 }
 
 export function vector(features: Features | undefined): number[] {
@@ -187,7 +207,8 @@ function solve(augmented: number[][]): number[] {
 }
 
 function round(value: number): number {
-  return value === 0 ? 0 : Number(value.toPrecision(2))
+  // A centered fit's bias is zero up to rounding error (1e-17).
+  return Math.abs(value) < 1e-9 ? 0 : Number(value.toPrecision(2))
 }
 
 const clusters = import.meta.url === `file://${process.argv[1]}` ? loadDevSet() : null

@@ -76,6 +76,58 @@ describe('grouping at ingest', () => {
     expect((await story(cauGiay.storyId)).articles.map((x) => x.id).sort()).toEqual([cauGiay.id, again.id].sort())
   })
 
+  it('keeps two trials of one morning at one court apart, and joins a second outlet’s report of the first', async () => {
+    // Told in the same words, as outlets tell trials; only who stands trial differs.
+    const trial = (name: string, company: string) => ({
+      title: `Xét xử nguyên giám đốc ${name} tham ô 200 tỷ đồng`,
+      lead: `TTO - Sáng nay, Tòa án nhân dân TP Hà Nội mở phiên xét xử sơ thẩm ông ${name}, nguyên giám đốc Công ty ${company}, về tội tham ô tài sản.`,
+      body: 'Theo cáo trạng, bị cáo đã lợi dụng chức vụ, quyền hạn để chiếm đoạt tiền của công ty, gây thiệt hại hơn 200 tỷ đồng. Tại tòa, bị cáo thừa nhận hành vi phạm tội. Phiên tòa dự kiến kéo dài ba ngày, hội đồng xét xử sẽ tuyên án vào cuối tuần.',
+      publishedAt: '2026-11-24T09:00:00+07:00',
+    })
+    const khoi = (await (await postJson(trial('Trần Minh Khôi', 'Hòa Phát Đạt'))).json()) as ArticleBody
+    const vinh = (await (await postJson(trial('Lê Quang Vinh', 'Sông Đà Xanh'))).json()) as ArticleBody
+    const again = (await (
+      await postJson({
+        title: 'Nguyên giám đốc Trần Minh Khôi hầu tòa',
+        lead: '(Dân trí) - Bị cáo Trần Minh Khôi bị truy tố về tội tham ô tài sản, gây thiệt hại hơn 200 tỷ đồng cho công ty.',
+        body: 'Tại phiên xét xử sáng nay, bị cáo thừa nhận đã chiếm đoạt tiền của công ty. Hội đồng xét xử sẽ tuyên án vào cuối tuần.',
+        publishedAt: '2026-11-24T10:30:00+07:00',
+      })
+    ).json()) as ArticleBody
+    expect(vinh.storyId, 'the trial of Lê Quang Vinh is its own story').not.toBe(khoi.storyId)
+    expect(again.storyId, 'a second report of the trial of Trần Minh Khôi joins it').toBe(khoi.storyId)
+    await settle()
+    expect((await story(khoi.storyId)).articles.map((x) => x.id).sort()).toEqual([khoi.id, again.id].sort())
+    expect((await story(vinh.storyId)).articles.map((x) => x.id)).toEqual([vinh.id])
+  })
+
+  it('files a report close to two stories under the one its headline and lead tell', async () => {
+    // The final's report recalls, in its body, the squad named the day before: its words are nearer the squad story.
+    const post = async (title: string, lead: string, body: string, publishedAt: string) => (await (await postJson({ title, lead, body, publishedAt })).json()) as ArticleBody
+    const squad = await post(
+      'Công bố danh sách U22 Việt Nam dự BIDC Cup',
+      'VFF vừa công bố danh sách 30 cầu thủ U22 Việt Nam tập trung chuẩn bị cho giải BIDC Cup tại Campuchia.',
+      'Trong danh sách có tiền vệ Nguyễn Văn Toàn, tiền đạo Nguyễn Công Phượng và thủ môn Phí Minh Long. Huấn luyện viên Hoàng Văn Phúc cho biết các cầu thủ sẽ hội quân vào cuối tuần tại Hà Nội. Đội sẽ tập luyện hai tuần trước khi sang Campuchia dự BIDC Cup, giải đấu giao hữu quan trọng trước SEA Games.',
+      '2026-11-23T09:00:00+07:00',
+    )
+    const final = await post(
+      'U21 Việt Nam vô địch giải U21 Quốc tế sau loạt sút luân lưu',
+      'Tối qua, U21 Việt Nam thắng U21 Sydney trên chấm luân lưu để lần đầu đăng quang giải U21 Quốc tế tại sân Thống Nhất.',
+      'Hai đội hòa 1-1 sau 120 phút, U21 Việt Nam thắng 4-3 trên chấm luân lưu. Thủ môn cản phá cú sút cuối cùng của U21 Sydney mang về chức vô địch. Hàng nghìn cổ động viên ăn mừng trên sân Thống Nhất.',
+      '2026-11-24T07:00:00+07:00',
+    )
+    const report = await post(
+      'U21 Việt Nam đăng quang giải U21 Quốc tế sau loạt luân lưu',
+      'U21 Việt Nam thắng U21 Sydney trên chấm luân lưu tối qua, lần đầu vô địch giải U21 Quốc tế.',
+      'Sau chức vô địch, tiền vệ Nguyễn Văn Toàn, tiền đạo Nguyễn Công Phượng và thủ môn Phí Minh Long sẽ lên tập trung cùng U22 Việt Nam. VFF đã công bố danh sách 30 cầu thủ U22 Việt Nam chuẩn bị cho giải BIDC Cup tại Campuchia, huấn luyện viên Hoàng Văn Phúc cho các cầu thủ hội quân vào cuối tuần tại Hà Nội trước khi sang Campuchia dự BIDC Cup.',
+      '2026-11-24T09:00:00+07:00',
+    )
+    expect(final.storyId, 'two stories').not.toBe(squad.storyId)
+    expect(report.storyId, 'the final’s report joins the final').toBe(final.storyId)
+    await settle()
+    expect((await story(squad.storyId)).articles.map((x) => x.id)).toEqual([squad.id])
+  })
+
   it('joins the story a report names, even when its text differs', async () => {
     const a = (await (await postText(SEEDS.vietnamplus)).json()) as ArticleBody
     const named = (await (await postJson({ title: 'Tin vắn', body: 'Một tin rất khác về thời tiết hôm nay ở Hà Nội.', storyId: a.storyId })).json()) as ArticleBody

@@ -266,7 +266,7 @@ export const ROUTES: readonly RouteSpec[] = [
     method: 'get',
     path: '/v1/articles/{id}/summary',
     operationId: 'getArticleSummary',
-    summary: 'Summary of an article: whole sentences, article order, at most `words` (default 60, at most 500) or `sentences` (at most 30)',
+    summary: 'Summary of an article: whole sentences, article order, at most `words` (default 60, at most 500) or `sentences` (at most 30); a lede longer than `words` is quoted cut, ending in …',
     params: articleId,
     query: SummaryQuerySchema,
     responses: {

@@ -241,6 +241,7 @@ const PlanSentenceSchema = z.object({
   index: z.number().check(z.int(), z.nonnegative()),
   score: z.number(),
   dependent: z.boolean(),
+  opening: z.optional(z.boolean()),
 })
 
 /** A summary plan: the best sentences scored once, their pairwise overlaps, the redundancy penalty. */

@@ -28,9 +28,12 @@ export interface GroupingState {
    * most shared terms first, then by id), with their latest members' vectors.
    */
   candidateStories(terms: readonly string[], time: number | null): StoryCandidate[]
+  /** The headline-and-lead vectors of a story's compared members (read only when two stories could take a report). */
+  topsOf(storyId: string): SparseVector[]
 }
 
-export type Assignment = { decision: Decision; vector: SparseVector; terms: string[] }
+/** The decision, the article's vector and its headline-and-lead vector (to store), and its index terms. */
+export type Assignment = { decision: Decision; vector: SparseVector; top: SparseVector; terms: string[] }
 
 /**
  * Decide the story of a new article (see group.ts for the model).
@@ -43,7 +46,9 @@ export function assignArticle(state: GroupingState, signature: ArticleSignature,
   state.countDocument(terms)
   const df = state.documentFrequency(terms)
   const vector = vectorOf(signature.counts, (term) => df.get(term) ?? 0, state.documentCount())
+  // Headline and lead terms are among the article's, so their frequencies are already read.
+  const top = vectorOf(signature.topCounts, (term) => df.get(term) ?? 0, state.documentCount())
   const indexTerms = topTerms(vector, CANDIDATE_TERMS)
-  const decision = chooseStory(vector, time, state.candidateStories(indexTerms, time), signature.where, threshold)
-  return { decision, vector, terms: indexTerms }
+  const decision = chooseStory(vector, time, state.candidateStories(indexTerms, time), signature.where, threshold, { vector: top, topsOf: (id) => state.topsOf(id) })
+  return { decision, vector, top, terms: indexTerms }
 }

@@ -19,7 +19,7 @@ import {
 } from './group.js'
 import type { Whereabouts } from './places.js'
 
-const NOWHERE: Whereabouts = { places: [], names: [] }
+const NOWHERE: Whereabouts = { places: [], main: [], names: [] }
 
 const seed = (name: string) => {
   const parsed = parseArticleText(readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'))
@@ -31,7 +31,7 @@ const seed = (name: string) => {
 class TinyState implements GroupingState {
   df = new Map<string, number>()
   documents = 0
-  stories = new Map<string, { members: SparseVector[]; where: Whereabouts }>()
+  stories = new Map<string, { members: SparseVector[]; where: Whereabouts; tops?: SparseVector[] }>()
   countDocument(terms: readonly string[]) {
     this.documents += 1
     for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1)
@@ -45,9 +45,20 @@ class TinyState implements GroupingState {
   candidateStories(): StoryCandidate[] {
     return [...this.stories].map(([id, { members, where }]) => ({ id, members, latest: null, where }))
   }
+  topsOf(id: string) {
+    return this.stories.get(id)?.tops ?? []
+  }
 }
 
 describe('termCountsOf', () => {
+  it('reads a code the same with or without its hyphen', () => {
+    const hyphen = termCountsOf({ title: 'U-21 Việt Nam vô địch', lead: null, paragraphs: ['Đội U-21 thắng 3-1.'] })
+    const plain = termCountsOf({ title: 'U21 Việt Nam vô địch', lead: null, paragraphs: ['Đội U21 thắng 3-1.'] })
+    expect(hyphen).toEqual(plain)
+    expect(hyphen.u21, 'headline ×4 and body once').toBe(HEADLINE_WEIGHT + 1)
+    expect(hyphen['@u21']).toBe(2 * NAME_WEIGHT)
+  })
+
   it('counts content syllables, bigrams, names and the headline again', () => {
     const counts = termCountsOf({ title: 'Bão Haiyan đổ bộ', lead: null, paragraphs: ['Bão Haiyan đổ bộ vào miền Trung các tỉnh.'] })
     expect(counts.bão, 'in the text once and the headline HEADLINE_WEIGHT times').toBe(1 + HEADLINE_WEIGHT)
@@ -92,10 +103,30 @@ describe('chooseStory', () => {
   })
 
   it('never joins a story that happened somewhere the report does not know of', () => {
-    const elsewhere = story([a], 0, { places: ['đồng xuân'], names: ['đồng xuân', 'hà nội'] })
-    expect(chooseStory(a, 0, [elsewhere], { places: ['cầu giấy'], names: ['cầu giấy', 'hà nội'] }).storyId, 'identical words, other place').toBeNull()
-    expect(chooseStory(a, 0, [elsewhere], { places: ['đồng xuân'], names: ['đồng xuân'] }).storyId, 'same place').toBe('s1')
+    const elsewhere = story([a], 0, { places: ['đồng xuân'], main: [], names: ['đồng xuân', 'hà nội'] })
+    expect(chooseStory(a, 0, [elsewhere], { places: ['cầu giấy'], main: [], names: ['cầu giấy', 'hà nội'] }).storyId, 'identical words, other place').toBeNull()
+    expect(chooseStory(a, 0, [elsewhere], { places: ['đồng xuân'], main: [], names: ['đồng xuân'] }).storyId, 'same place').toBe('s1')
     expect(chooseStory(a, 0, [elsewhere], NOWHERE).storyId, 'no place given').toBe('s1')
+  })
+
+  it('among stories close enough to join, takes the one whose headlines and leads are most like the report’s', () => {
+    // The report's whole text is closer to s1 (x), its headline and lead to s2 (h2).
+    const report: SparseVector = { x: 0.8, y: 0.6 }
+    const s1 = { id: 's1', members: [{ x: 1 }], latest: 0, where: NOWHERE }
+    const s2 = { id: 's2', members: [{ y: 1 }], latest: 0, where: NOWHERE }
+    const tops: Record<string, SparseVector[]> = { s1: [{ h1: 1 }], s2: [{ h2: 1 }, { h2: 0.6, h1: 0.8 }] }
+    const top = { vector: { h2: 1 }, topsOf: (id: string) => tops[id] ?? [] }
+    expect(chooseStory(report, 0, [s1, s2]).storyId, 'whole text alone').toBe('s1')
+    expect(chooseStory(report, 0, [s1, s2], NOWHERE, JOIN_SIMILARITY, top)).toEqual({ storyId: 's2', similarity: 0.6 })
+    expect(chooseStory(report, 0, [s1, s2], NOWHERE, 0.7, top).storyId, 'only s1 is close enough: headlines are not asked').toBe('s1')
+    expect(chooseStory({ z: 1 }, 0, [s1, s2], NOWHERE, JOIN_SIMILARITY, top).storyId, 'none close enough').toBeNull()
+  })
+
+  it('never joins a story about people the report does not know of', () => {
+    const others = story([a], 0, { places: [], main: ['lê quang vinh'], names: ['hà nội', 'lê quang vinh'] })
+    expect(chooseStory(a, 0, [others], { places: [], main: ['trần minh khôi'], names: ['hà nội', 'trần minh khôi'] }).storyId, 'identical words, other people').toBeNull()
+    expect(chooseStory(a, 0, [others], { places: [], main: ['trần minh khôi'], names: ['lê quang vinh', 'trần minh khôi'] }).storyId, 'one names the other').toBe('s1')
+    expect(chooseStory(a, 0, [others], NOWHERE).storyId, 'no name given').toBe('s1')
   })
 })
 
@@ -165,6 +196,45 @@ describe('two events of one kind', () => {
     state.stories.set('dong-xuan', { members: [other.vector], where: signatureOf(dongXuan).where })
     const again = assignArticle(state, signatureOf(cauGiayAgain), null)
     expect(again.decision.storyId, 'another outlet on the Cầu Giấy fire').toBe('cau-giay')
+  })
+})
+
+describe('two events of one kind, to different people', () => {
+  // Two trials at one court on one day, told in the same words; only who stands trial differs.
+  const trial = (name: string, company: string) => ({
+    title: `Xét xử nguyên giám đốc ${name} tham ô 200 tỷ đồng`,
+    lead: `Sáng nay, Tòa án nhân dân TP Hà Nội mở phiên xét xử sơ thẩm ông ${name}, nguyên giám đốc Công ty ${company}, về tội tham ô tài sản.`,
+    paragraphs: [
+      'Theo cáo trạng, bị cáo đã lợi dụng chức vụ, quyền hạn để chiếm đoạt tiền của công ty, gây thiệt hại hơn 200 tỷ đồng. Tại tòa, bị cáo thừa nhận hành vi phạm tội. Phiên tòa dự kiến kéo dài ba ngày, hội đồng xét xử sẽ tuyên án vào cuối tuần.',
+    ],
+  })
+  const khoi = trial('Trần Minh Khôi', 'Hòa Phát Đạt')
+  const vinh = trial('Lê Quang Vinh', 'Sông Đà Xanh')
+  const khoiAgain = {
+    title: 'Nguyên giám đốc Trần Minh Khôi hầu tòa',
+    lead: 'Bị cáo Trần Minh Khôi bị truy tố về tội tham ô tài sản, gây thiệt hại hơn 200 tỷ đồng cho công ty.',
+    paragraphs: ['Tại phiên xét xử sáng nay, bị cáo thừa nhận đã chiếm đoạt tiền của công ty. Hội đồng xét xử sẽ tuyên án vào cuối tuần.'],
+  }
+
+  it('are alike enough in words that only the names keep them apart', () => {
+    expect(signatureOf(khoi).where.places, 'no specific place to tell them apart').toEqual([])
+    expect(signatureOf(khoi).where.main).toEqual(['hòa phát đạt', 'trần minh khôi'])
+    const state = new TinyState()
+    const first = assignArticle(state, signatureOf(khoi), null)
+    state.stories.set('khoi', { members: [first.vector], where: NOWHERE })
+    const blind = assignArticle(state, { ...signatureOf(vinh), where: NOWHERE }, null)
+    expect(blind.decision.storyId, 'without names the second trial would join the first').toBe('khoi')
+  })
+
+  it('stay two stories, while a second report of one trial joins it', () => {
+    const state = new TinyState()
+    const first = assignArticle(state, signatureOf(khoi), null)
+    state.stories.set('khoi', { members: [first.vector], where: signatureOf(khoi).where })
+    const other = assignArticle(state, signatureOf(vinh), null)
+    expect(other.decision.storyId, 'the trial of Lê Quang Vinh').toBeNull()
+    state.stories.set('vinh', { members: [other.vector], where: signatureOf(vinh).where })
+    const again = assignArticle(state, signatureOf(khoiAgain), null)
+    expect(again.decision.storyId, 'another outlet on the trial of Trần Minh Khôi').toBe('khoi')
   })
 })
 

@@ -18,14 +18,16 @@
  * are candidates (see the constants for why); undated reports are compared
  * with every candidate. A story that says its event happened somewhere else
  * (places.ts: the report and the story name specific places, none in common)
- * is never joined, whatever the cosine: word overlap alone joins two fires,
- * two earthquakes or two floods of one week.
+ * or to someone else (names.ts: the names at the top of each, none mentioned
+ * by the other) is never joined, whatever the cosine: word overlap alone
+ * joins two fires, two earthquakes, two trials or two matches of one week.
  *
  * Pure: document frequencies and candidate stories are passed in.
  */
 import { asciiWordsOf } from '../text/normalize.js'
 import { splitSentences } from '../text/sentences.js'
 import { isStopword, toSyllables } from '../text/syllables.js'
+import { joinCodes, mainNamesOf, namesConflict } from './names.js'
 import { type Whereabouts, namesIn, placesConflict, specificPlacesOf } from './places.js'
 
 /** A sparse vector: term → weight. */
@@ -45,10 +47,14 @@ export type StoryCandidate = {
   where: Whereabouts
 }
 
-/** What grouping reads of an article: its term counts and where it says the event happened. */
-export type ArticleSignature = { counts: TermCounts; where: Whereabouts }
+/**
+ * What grouping reads of an article: its term counts, those of the parts that
+ * state the event (headline and lead), where it says the event happened and
+ * whom it names.
+ */
+export type ArticleSignature = { counts: TermCounts; topCounts: TermCounts; where: Whereabouts }
 
-const NOWHERE: Whereabouts = { places: [], names: [] }
+const NOWHERE: Whereabouts = { places: [], main: [], names: [] }
 
 /**
  * Sentences of the body that state the event when there is no lead. With a
@@ -59,11 +65,11 @@ const NOWHERE: Whereabouts = { places: [], names: [] }
 const EVENT_SENTENCES = 1
 
 /**
- * The signature of an article: term counts of all its text, the specific
- * places of the parts that state the event — headline and lead, or without a
- * lead the first EVENT_SENTENCES sentences (a report names a hundred places in
- * passing, but where the event happened is said at the top) — and every name
- * it mentions.
+ * The signature of an article: term counts of all its text, and the term
+ * counts, specific places and main names (names.ts) of the parts that state the event —
+ * headline and lead, or without a lead the first EVENT_SENTENCES sentences (a
+ * report names a hundred places and people in passing, but where the event
+ * happened and to whom is said at the top) — and every name it mentions.
  *
  * @example
  * signatureOf({ title: 'Động đất ở Sơn La', lead: null, paragraphs: ['Trận động đất 4,8 độ xảy ra ở Sơn La.'] }).places // => ['sơn la']
@@ -77,8 +83,13 @@ export function signatureOf(article: { title: string; lead: string | null; parag
     }
     if (opening.length >= EVENT_SENTENCES) break
   }
-  const places = specificPlacesOf([article.title, article.lead ?? '', ...(article.lead === null ? opening : [])])
-  return { counts: termCountsOf(article), where: { places, names: namesIn([article.title, article.lead ?? '', ...article.paragraphs]) } }
+  const top = [article.title, article.lead ?? '', ...(article.lead === null ? opening : [])]
+  const all = [article.title, article.lead ?? '', ...article.paragraphs]
+  return {
+    counts: termCountsOf(article),
+    topCounts: termCountsOf({ title: article.title, lead: article.lead, paragraphs: article.lead === null ? opening : [] }),
+    where: { places: specificPlacesOf(top), main: mainNamesOf(top, all), names: namesIn(all) },
+  }
 }
 
 export type Decision = { storyId: string | null; similarity: number }
@@ -133,7 +144,7 @@ export const MAX_MEMBERS_COMPARED = 20
  * termCountsOf({ title: 'Bão số 5 đổ bộ Quảng Ngãi', lead: null, paragraphs: [] })
  */
 export function termCountsOf(article: { title: string; lead: string | null; paragraphs: readonly string[] }): TermCounts {
-  const text = [article.title, article.lead ?? '', ...article.paragraphs].join('\n')
+  const text = joinCodes([article.title, article.lead ?? '', ...article.paragraphs].join('\n'))
   const counts: TermCounts = {}
   const add = (term: string, n: number) => {
     counts[term] = (counts[term] ?? 0) + n
@@ -148,7 +159,7 @@ export function termCountsOf(article: { title: string; lead: string | null; para
     }
   }
   for (const line of text.split('\n')) addLine(line, 1)
-  addLine(article.title, HEADLINE_WEIGHT - 1)
+  addLine(joinCodes(article.title), HEADLINE_WEIGHT - 1)
   for (const token of text.match(/\p{Lu}[\p{L}\p{N}-]*/gu) ?? []) {
     const name = toSyllables(token)[0]
     if (name !== undefined && !isStopword(name)) add(`@${name}`, NAME_WEIGHT)
@@ -188,25 +199,68 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 }
 
 /**
+ * The headlines and leads of a story's compared members, as vectors, for
+ * telling apart stories a report is close enough to join (see chooseStory).
+ */
+export type TopsOf = (storyId: string) => readonly SparseVector[]
+
+/**
  * The story a report joins, or `storyId: null` to start a new one.
+ *
+ * Two stages. Whether the report belongs to a story at all is decided on its
+ * whole text: the best average cosine must reach `threshold`. When more than
+ * one story reaches it, the report joins the one whose headlines and leads are
+ * most like its own (average cosine of `top`, the report's headline and lead,
+ * to `topsOf(story)`): those state the event, while the body carries the
+ * background that neighbouring stories of one running topic share (an
+ * under-21 final's report recalls the under-22 squad named the day before).
+ * Without `top`, the best whole-text cosine wins.
  *
  * @example
  * chooseStory(vector, Date.parse('2013-10-23T08:00:00+07:00'), candidates)
  */
-export function chooseStory(vector: SparseVector, time: number | null, candidates: readonly StoryCandidate[], where: Whereabouts = NOWHERE, threshold = JOIN_SIMILARITY): Decision {
+export function chooseStory(
+  vector: SparseVector,
+  time: number | null,
+  candidates: readonly StoryCandidate[],
+  where: Whereabouts = NOWHERE,
+  threshold = JOIN_SIMILARITY,
+  top?: { vector: SparseVector; topsOf: TopsOf },
+): Decision {
   let best: Decision = { storyId: null, similarity: 0 }
+  const passing: Decision[] = []
   for (const candidate of candidates) {
     if (!withinWindow(time, candidate.latest) || candidate.members.length === 0) continue
-    // Two events of one kind in different places are two stories, however alike their words.
-    if (placesConflict(where, candidate.where)) continue
-    let sum = 0
-    for (const member of candidate.members) sum += cosine(vector, member)
-    const similarity = sum / candidate.members.length
-    if (similarity > best.similarity || (similarity === best.similarity && best.storyId !== null && candidate.id < best.storyId)) {
-      best = { storyId: candidate.id, similarity }
+    const similarity = averageCosine(vector, candidate.members)
+    // Two events of one kind in different places, or that happened to different people (two trials,
+    // two matches), are two stories however alike their words. Asked only of a story close enough to
+    // join: a story's members name hundreds of people and places.
+    if (similarity >= threshold && (placesConflict(where, candidate.where) || namesConflict(where, candidate.where))) continue
+    const decision = { storyId: candidate.id, similarity }
+    if (similarity >= threshold) passing.push(decision)
+    if (similarity > best.similarity || (similarity === best.similarity && best.storyId !== null && candidate.id < best.storyId)) best = decision
+  }
+  if (best.similarity < threshold) return { storyId: null, similarity: best.similarity }
+  if (top === undefined || passing.length < 2) return best
+  // Candidates come in a fixed order (most shared terms, then id), so a tie goes the same way every time.
+  let chosen = best
+  let chosenTop = -1
+  for (const decision of passing) {
+    const tops = top.topsOf(decision.storyId ?? '')
+    const similarity = tops.length === 0 ? 0 : averageCosine(top.vector, tops)
+    if (similarity > chosenTop) {
+      chosen = decision
+      chosenTop = similarity
     }
   }
-  return best.similarity >= threshold ? best : { storyId: null, similarity: best.similarity }
+  return chosen
+}
+
+/** Group-average linkage: the mean cosine of a vector to each member. */
+function averageCosine(vector: SparseVector, members: readonly SparseVector[]): number {
+  let sum = 0
+  for (const member of members) sum += cosine(vector, member)
+  return sum / members.length
 }
 
 /**

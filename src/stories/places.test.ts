@@ -48,9 +48,9 @@ describe('namesIn and mergeWhereabouts', () => {
   it('unions members', () => {
     expect(
       mergeWhereabouts([
-        { places: ['a'], names: ['a', 'b'] },
-        { places: ['c'], names: ['b', 'c'] },
+        { places: ['a'], main: ['b'], names: ['a', 'b'] },
+        { places: ['c'], main: ['c'], names: ['b', 'c'] },
       ]),
-    ).toEqual({ places: ['a', 'c'], names: ['a', 'b', 'c'] })
+    ).toEqual({ places: ['a', 'c'], main: ['b', 'c'], names: ['a', 'b', 'c'] })
   })
 })

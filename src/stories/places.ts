@@ -14,7 +14,7 @@
  * Pure: no runtime imports beyond the text core.
  */
 import { toSyllables } from '../text/syllables.js'
-import { GENERIC_PLACES } from './places.generated.js'
+import { GENERIC, NAME, NAME_RUN, knower, nameKey } from './names.js'
 
 /**
  * Words that name a kind of place, before its proper name. After the strong
@@ -25,11 +25,8 @@ import { GENERIC_PLACES } from './places.generated.js'
 const STRONG_MARKERS = 'quận|huyện|tỉnh|thành phố|TP\\.?|Tp\\.?|xã|phường|thị xã|thị trấn|chợ|đường|phố|bang|sân bay|cảng|sông|thủ đô|đảo|làng|thôn|bản|vùng|khu vực|khu'
 const WEAK_MARKERS = 'tại|ở'
 
-const NAME = "[\\p{Lu}][\\p{L}\\p{N}'-]*"
 const STRONG = new RegExp(`(?:^|[\\s,(“"])(?:${STRONG_MARKERS})\\s+(${NAME}(?:\\s+${NAME})*)`, 'gu')
 const WEAK = new RegExp(`(?:^|[\\s,(“"])(?:${WEAK_MARKERS})\\s+(${NAME}(?:\\s+${NAME})+)`, 'gu')
-
-const GENERIC: ReadonlySet<string> = new Set(GENERIC_PLACES)
 
 /**
  * The specific places named in some text, as lowercased syllables.
@@ -73,17 +70,18 @@ export function namesIn(texts: readonly string[]): string[] {
   const names = new Set<string>()
   for (const text of texts) {
     for (const match of text.matchAll(NAME_RUN)) {
-      const name = toSyllables(match[0]).join(' ')
+      const name = nameKey(match[0])
       if (name !== '') names.add(name)
     }
   }
   return [...names].sort()
 }
 
-const NAME_RUN = new RegExp(`${NAME}(?:\\s+${NAME})*`, 'gu')
-
-/** Where a report or a story says its event happened, and every name it mentions. */
-export type Whereabouts = { places: readonly string[]; names: readonly string[] }
+/**
+ * Where a report or a story says its event happened, the names at its top
+ * (names.ts), and every name it mentions.
+ */
+export type Whereabouts = { places: readonly string[]; main: readonly string[]; names: readonly string[] }
 
 /**
  * Whether a report and a story say their events happened in different places:
@@ -96,21 +94,16 @@ export type Whereabouts = { places: readonly string[]; names: readonly string[] 
  * @example
  * placesConflict({ places: ['cầu giấy'], names: ['cầu giấy', 'hà nội'] }, { places: ['đồng xuân'], names: ['đồng xuân', 'hà nội'] }) // => true
  */
-export function placesConflict(a: Whereabouts, b: Whereabouts): boolean {
+export function placesConflict(a: Pick<Whereabouts, 'places' | 'names'>, b: Pick<Whereabouts, 'places' | 'names'>): boolean {
   if (a.places.length === 0 || b.places.length === 0) return false
-  return !a.places.some((place) => mentions(b.names, place)) && !b.places.some((place) => mentions(a.names, place))
-}
-
-/** Whether a place is among the names, alone or inside a longer one (`gaza` in `dải gaza`). */
-function mentions(names: readonly string[], place: string): boolean {
-  const padded = ` ${place} `
-  return names.some((name) => name === place || ` ${name} `.includes(padded) || (padded.includes(` ${name} `) && name.includes(' ')))
+  return !a.places.some(knower(b.names)) && !b.places.some(knower(a.names))
 }
 
 /** The whereabouts of a story: the union of its members'. */
 export function mergeWhereabouts(members: readonly Whereabouts[]): Whereabouts {
   return {
     places: [...new Set(members.flatMap((m) => m.places))].sort(),
+    main: [...new Set(members.flatMap((m) => m.main))].sort(),
     names: [...new Set(members.flatMap((m) => m.names))].sort(),
   }
 }

@@ -46,6 +46,12 @@ export type PlanSentence = {
   score: number
   /** It opens with a word that points back: it may not open a summary. */
   dependent: boolean
+  /**
+   * It is the first sentence its report offers (captions, fragments and the
+   * like left out: candidates.ts), its lede. Absent in plans stored before
+   * session 5: read as false.
+   */
+  opening?: boolean | undefined
 }
 
 export type SummaryPlan = {
@@ -68,6 +74,9 @@ export function planOf(candidates: readonly Candidate[], scores: readonly number
     .map((candidate, i) => ({ candidate, score: scores[i] ?? 0, i }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, PLAN_SENTENCES)
+  // Each report's first candidate, among all of them (the plan keeps only the best): its lede.
+  const firstIndex = new Map<number, number>()
+  for (const candidate of candidates) if (!firstIndex.has(candidate.article)) firstIndex.set(candidate.article, candidate.index)
   const kept = order.map(({ candidate }) => candidate)
   const skeletons = kept.map((candidate) => skeletonOf(candidate.text, candidate.content, lexicon))
   const shared = sharedConcepts(kept)
@@ -93,6 +102,7 @@ export function planOf(candidates: readonly Candidate[], scores: readonly number
       index: candidate.index,
       score: Math.round(score * 10_000) / 10_000,
       dependent: needsAntecedent(candidate.text),
+      opening: firstIndex.get(candidate.article) === candidate.index,
     })),
     overlaps,
     penalty,

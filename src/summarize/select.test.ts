@@ -4,7 +4,7 @@ import { PLAN_SENTENCES, type PlanSentence, type SummaryPlan } from './plan.js'
 import { selectFromPlan } from './select.js'
 import { summarizeArticle } from './single-document.js'
 
-const sentence = (text: string, score: number, article: number, index: number, dependent = false): PlanSentence => ({
+const sentence = (text: string, score: number, article: number, index: number, dependent = false, opening = index === 0): PlanSentence => ({
   text,
   words: text.split(' ').length,
   articleId: `a${article}`,
@@ -13,6 +13,7 @@ const sentence = (text: string, score: number, article: number, index: number, d
   index,
   score,
   dependent,
+  opening,
 })
 
 describe('selectFromPlan', () => {
@@ -51,6 +52,34 @@ describe('selectFromPlan', () => {
     expect(only?.words).toBe(10)
     expect(only?.text.endsWith('…')).toBe(true)
     expect(long.startsWith(only?.text.slice(0, -1) ?? '?'), 'a prefix of the sentence').toBe(true)
+  })
+
+  it('marks each report’s first quotable sentence as its opening, whether or not the plan keeps it', () => {
+    const report = (id: string, lede: string) => ({
+      id,
+      title: 'Bão số 5 đổ bộ',
+      lead: null,
+      paragraphs: [lede, 'Mưa lớn kéo dài ở các tỉnh miền Trung từ chiều qua.', 'Hàng nghìn hộ dân đã được sơ tán khỏi vùng nguy hiểm.'],
+    })
+    const plan = planStory([report('a', 'Ảnh: AFP'), report('b', 'Bão số 5 đổ bộ vào Quảng Ngãi sáng nay với sức gió cấp 12.')])
+    const openings = plan.sentences.filter((s) => s.opening === true)
+    expect(openings.map((s) => [s.article, s.text])).toEqual([
+      [0, 'Mưa lớn kéo dài ở các tỉnh miền Trung từ chiều qua.'],
+      [1, 'Bão số 5 đổ bộ vào Quảng Ngãi sáng nay với sức gió cấp 12.'],
+    ])
+  })
+
+  it('cuts the best sentence to the budget only when it opens its report', () => {
+    const long = Array.from({ length: 30 }, (_, i) => (i === 16 || i === 8 ? `chữ${i},` : `chữ${i}`)).join(' ')
+    const short = 'Hội nghị kéo dài hai ngày tại thủ đô.'
+    const plan = (opening: boolean): SummaryPlan => ({ sentences: [sentence(long, 0.9, 0, 1, false, opening), sentence(short, 0.5, 0, 5)], overlaps: [], penalty: 0 })
+    const [lede] = selectFromPlan(plan(true), { words: 20 })
+    expect(lede?.text, 'the lede, cut at its comma in the budget’s last quarter').toBe(`${long.split(' ').slice(0, 17).join(' ').slice(0, -1)}…`)
+    expect(lede?.words).toBe(17)
+    expect(
+      selectFromPlan(plan(false), { words: 20 }).map((s) => s.text),
+      'a long sentence further in is passed over for one that fits',
+    ).toEqual([short])
   })
 
   it('keeps the budget on a real article whose every sentence is longer than it', () => {

@@ -16,13 +16,34 @@ const ANDREWS = seed('hoi-nghi-andrews-lo-trinh-chong-is.txt', 'andrews')
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length
 
 describe('summarizeArticle', () => {
-  it.each([30, 40, 60, 120])('keeps a budget of %i words with whole sentences', (budget) => {
+  it.each([30, 40, 60, 120])('keeps a budget of %i words with whole sentences, or the lede cut alone', (budget) => {
     const summary = summarizeArticle(VIETNAMPLUS, { words: budget })
     expect(summary.words, 'reported words match the text').toBe(words(summary.text))
     expect(summary.words, 'within budget').toBeLessThanOrEqual(budget)
     const all = [VIETNAMPLUS.lead ?? '', ...VIETNAMPLUS.paragraphs].join(' ')
     expect(summary.sentences.length, 'some sentences to check').toBeGreaterThan(0)
-    for (const sentence of summary.sentences) expect(all, 'a sentence of the article, verbatim').toContain(sentence.text)
+    for (const sentence of summary.sentences) {
+      if (!sentence.text.endsWith('…')) expect(all, 'a sentence of the article, verbatim').toContain(sentence.text)
+      else {
+        expect(summary.sentences, 'a cut sentence stands alone').toHaveLength(1)
+        expect(all, 'the start of a sentence of the article').toContain(sentence.text.slice(0, -1))
+      }
+    }
+  })
+
+  it('quotes a lede longer than the budget cut at a clause boundary, not a later detail that fits', () => {
+    const lede =
+      'Các nước thành viên liên minh chống lực lượng Nhà nước Hồi giáo tự xưng đã nhất trí về kế hoạch quân sự mới tại hội nghị ở thủ đô Washington, sau hai ngày thảo luận căng thẳng giữa các bộ trưởng quốc phòng về việc chia sẻ gánh nặng tài chính và lực lượng.'
+    const article = { id: 'lede', title: 'Liên minh nhất trí kế hoạch chống IS', lead: null, paragraphs: [lede, 'Hội nghị kéo dài hai ngày tại Washington.', 'Các bên sẽ gặp lại vào tháng sau.'] }
+    const summary = summarizeArticle(article, { words: 40 })
+    expect(
+      summary.sentences.map((s) => s.index),
+      'the lede',
+    ).toEqual([0])
+    expect(summary.text, 'cut after the clause, in the budget').toBe(
+      'Các nước thành viên liên minh chống lực lượng Nhà nước Hồi giáo tự xưng đã nhất trí về kế hoạch quân sự mới tại hội nghị ở thủ đô Washington…',
+    )
+    expect(summary.words).toBeLessThanOrEqual(40)
   })
 
   it('keeps article order and points at the right paragraph', () => {

@@ -56,6 +56,7 @@ describe('isCaption', () => {
     expect(isCaption('TIN BÀI LIÊN QUAN: Các nhân viên cứu hộ tại hiện trường.')).toBe(true)
     expect(isCaption('Ảnh minh họa')).toBe(true)
     expect(isCaption('Đồ họa: Usgs.gov')).toBe(true)
+    expect(isCaption('Ảnh - Đối tượng trong các vụ án tham nhũng đặc biệt nghiêm trọng.'), 'a photo label with a dash').toBe(true)
     expect(isCaption('UBND TP quyết định mở rộng đường.'), 'an acronym opening a sentence').toBe(false)
   })
 })
@@ -91,6 +92,22 @@ describe('segmentSentences', () => {
     for (const text of ['Tối qua báo Người Lao Động đưa tin về vụ việc này.', 'Xác được tìm thấy ở lòng hồ thủy điện Sông Tranh 2 hôm qua.']) {
       expect(segmentSentences(text)).toEqual([{ text, caption: false }])
     }
+  })
+
+  it('cuts a related-articles label inside a paragraph, with the headlines run on after it', () => {
+    expect(segmentSentences('Jack Wilshere khiến người hâm mộ lo lắng bởi chấn thương TIN LIÊN QUAN HLV Arsene Wenger thừa nhận Arsenal phải trả giá cho những sai lầm.')).toEqual([
+      { text: 'Jack Wilshere khiến người hâm mộ lo lắng bởi chấn thương', caption: false },
+      { text: 'TIN LIÊN QUAN HLV Arsene Wenger thừa nhận Arsenal phải trả giá cho những sai lầm.', caption: true },
+    ])
+  })
+
+  it.each([
+    ['a given name', 'Ông Quý Kiến Nghiệp bị sa thải vì vi phạm kỷ luật.'],
+    ['a title-case name', 'Máy bay của Lực lượng Phòng vệ Trên Không Nhật Bản cất cánh.'],
+    ['a day named in title case', 'Hội thảo diễn ra nhân kỷ niệm Ngày thế giới chống đói nghèo.'],
+    ['an opener after punctuation', 'Ông nói, Một là tăng thu, hai là giảm chi.'],
+  ])('leaves a capitalized opener inside %s alone', (_name, text) => {
+    expect(segmentSentences(text)).toEqual([{ text, caption: false }])
   })
 
   it('leaves names and mid-sentence dates alone', () => {

@@ -148,10 +148,12 @@ const CREDIT_ONLY = new RegExp(`^\\(?${CREDIT_LABEL}(?:\\s*:(?:[^.!?]|\\.(?=\\S)
 
 /**
  * A related-article link (`>> …`, `» …`), a leading all-capitals label
- * (`TIN BÀI LIÊN QUAN: …`), or a photo described by what it shows (`Ảnh Góa
- * phụ Trắng khoe con trai …`; `ảnh hưởng` is lowercase and never matches).
+ * (`TIN BÀI LIÊN QUAN: …`, or without its colon: `TIN LIÊN QUAN HLV Arsene
+ * Wenger thừa nhận …`, the linked headlines run together), or a photo
+ * described by what it shows (`Ảnh Góa phụ Trắng khoe con trai …`, `Ảnh -
+ * Đối tượng trong các vụ án …`; `ảnh hưởng` is lowercase and never matches).
  */
-const LINK_OR_LABEL = /^(?:>>|»|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){1,3}\s*:|(?:Ảnh|Hình)\s+\p{Lu})/u
+const LINK_OR_LABEL = /^(?:>>|»|\p{Lu}{2,}(?:\s+\p{Lu}{2,}){1,3}\s*:|(?:Ảnh|Hình)\s+(?:[-–—]\s+)?\p{Lu}|(?:TIN BÀI|TIN|BÀI VIẾT|BÀI) LIÊN QUAN\b|(?:XEM|ĐỌC) THÊM\b)/u
 
 /**
  * Longest sentence, in words. A run of text without sentence punctuation (a
@@ -314,11 +316,16 @@ function creditCuts(text: string): Cut[] {
   return cuts
 }
 
-/** Offsets where a related-article link starts: the sentence before it ends there, and the link's segment is marked by isCaption. */
+/** Offsets where a related-article link or label starts: the sentence before it ends there, and the link's segment is marked by isCaption. */
 function relatedCuts(text: string): Cut[] {
-  if (!text.includes('>>') && !text.includes('»')) return []
-  return [...text.matchAll(RELATED_MARK)].map((match) => ({ at: match.index + (match[0].startsWith(' ') ? 1 : 0), caption: false }))
+  const cuts: Cut[] = []
+  if (text.includes('>>') || text.includes('»')) for (const match of text.matchAll(RELATED_MARK)) cuts.push({ at: match.index + (match[0].startsWith(' ') ? 1 : 0), caption: false })
+  if (text.includes('LIÊN QUAN') || text.includes('THÊM')) for (const match of text.matchAll(RELATED_LABEL)) cuts.push({ at: match.index + 1, caption: false })
+  return cuts
 }
+
+/** An all-capitals related-articles label inside a paragraph: `… bởi chấn thương TIN LIÊN QUAN HLV Arsene Wenger …`. */
+const RELATED_LABEL = /\s(?:(?:TIN BÀI|TIN|BÀI VIẾT|BÀI) LIÊN QUAN|(?:XEM|ĐỌC) THÊM)\b/gu
 
 /**
  * Offsets where a caption without punctuation was fused onto the next

@@ -172,12 +172,12 @@ export class Newsroom extends DurableObject<Bindings> {
     // Grouping compares publication times; an undated report's time is unknown, not its ingest time.
     const time = article.publishedAt === null ? null : Date.parse(sortKeyOf(article.publishedAt, article.ingestedAt))
     const signature = signatureOf(article)
-    const { decision, vector, terms } = assignArticle(this.grouping, signature, time)
+    const { decision, vector, top, terms } = assignArticle(this.grouping, signature, time)
     const storyId = article.storyId ?? decision.storyId ?? storySlugOf(article.title, article.id)
     const stored: Article = { ...article, storyId }
     this.articles.insert(stored, contentHash)
     this.reading.addReport(stored)
-    this.grouping.addMember(stored.id, storyId, vector, terms, time, signature.where)
+    this.grouping.addMember(stored.id, storyId, vector, top, terms, time, signature.where)
     this.searchIndex.add(stored)
     this.outbox.enqueue(articleKey(stored.id), stored)
     const summaries = articleSummaries(stored)

@@ -65,14 +65,21 @@ export class SqlGrouping implements GroupingState {
     return latest === null ? null : Number(latest)
   }
 
-  /** File an article's vector and whereabouts under its story and index the story by its heaviest terms. */
-  addMember(articleId: string, storyId: string, vector: SparseVector, terms: readonly string[], time: number | null, where: Whereabouts): void {
+  /** The headline-and-lead vectors of a story's compared members; a row from before they were kept gives an empty one. */
+  topsOf(storyId: string): SparseVector[] {
+    const rows = this.sql.exec(`SELECT top_vector FROM article_vectors WHERE story_id = ? ORDER BY time DESC, article_id DESC LIMIT ?`, storyId, MAX_MEMBERS_COMPARED).toArray()
+    return rows.map((row) => (row.top_vector === null ? {} : parseVector(row.top_vector)))
+  }
+
+  /** File an article's vectors and whereabouts under its story and index the story by its heaviest terms. */
+  addMember(articleId: string, storyId: string, vector: SparseVector, top: SparseVector, terms: readonly string[], time: number | null, where: Whereabouts): void {
     this.sql.exec(
-      `INSERT INTO article_vectors (article_id, story_id, time, vector, terms, places) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO article_vectors (article_id, story_id, time, vector, top_vector, terms, places) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       articleId,
       storyId,
       time,
       JSON.stringify(vector),
+      JSON.stringify(top),
       JSON.stringify(terms),
       JSON.stringify(where),
     )
@@ -106,16 +113,17 @@ function parseVector(value: SqlStorageValue | undefined): SparseVector {
 
 /** Whereabouts in SQL were written by this class; a row from before they were kept has none. */
 function parseWhereabouts(value: SqlStorageValue | undefined): Whereabouts {
-  if (typeof value !== 'string') return { places: [], names: [] }
+  if (typeof value !== 'string') return { places: [], main: [], names: [] }
   const parsed: unknown = JSON.parse(value)
   const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [])
-  if (parsed === null || typeof parsed !== 'object') return { places: [], names: [] }
-  return { places: strings((parsed as { places?: unknown }).places), names: strings((parsed as { names?: unknown }).names) }
+  if (parsed === null || typeof parsed !== 'object') return { places: [], main: [], names: [] }
+  return { places: strings((parsed as { places?: unknown }).places), main: strings((parsed as { main?: unknown }).main), names: strings((parsed as { names?: unknown }).names) }
 }
 
 /**
  * Create the grouping tables, and add what later versions keep to a store
- * made by an earlier one (`places`: where each member says its event happened).
+ * made by an earlier one (`places`: where each member says its event happened
+ * and whom it names; `top_vector`: its headline-and-lead vector).
  */
 export function migrateGrouping(sql: SqlStorage): void {
   sql.exec(GROUPING_SCHEMA)
@@ -124,6 +132,7 @@ export function migrateGrouping(sql: SqlStorage): void {
     .toArray()
     .map((row) => String(row.name))
   if (!columns.includes('places')) sql.exec(`ALTER TABLE article_vectors ADD COLUMN places TEXT`)
+  if (!columns.includes('top_vector')) sql.exec(`ALTER TABLE article_vectors ADD COLUMN top_vector TEXT`)
 }
 
 const GROUPING_SCHEMA = `
@@ -135,7 +144,8 @@ const GROUPING_SCHEMA = `
     time INTEGER,
     vector TEXT NOT NULL,
     terms TEXT NOT NULL,
-    places TEXT
+    places TEXT,
+    top_vector TEXT
   );
   CREATE INDEX IF NOT EXISTS article_vectors_story ON article_vectors (story_id, time DESC);
   CREATE TABLE IF NOT EXISTS story_index (term TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (term, story_id)) WITHOUT ROWID;
