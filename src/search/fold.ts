@@ -104,64 +104,35 @@ export function foldSyllable(syllable: string): string {
  */
 export function foldText(text: string): string {
   const lower = text.toLowerCase()
-  if (lower.length !== text.length) {
-    // Lowercasing changed a character's length (rare): fold the text as given, unit by unit.
-    let folded = ''
-    for (let i = 0; i < text.length; i++) folded += foldCharacter(text.charAt(i))
-    return folded
-  }
+  // When lowercasing changed a character's length (rare), the text is folded as given.
+  const source = lower.length === text.length ? lower : text
   // Unit by unit through a table: a snippet folds each result's body, and a
   // replace() calling back for every non-ASCII character (a third of a
   // Vietnamese text) cost ~100 µs a body.
-  const units = new Uint16Array(lower.length)
-  for (let i = 0; i < lower.length; i++) {
-    const unit = lower.charCodeAt(i)
-    if (unit < 0x80) {
-      units[i] = unit
-      continue
-    }
-    let folded = foldedUnits[unit] ?? 0
-    if (folded === 0) {
-      folded = foldCharacter(String.fromCharCode(unit)).charCodeAt(0)
-      foldedUnits[unit] = folded
-    }
-    units[i] = folded
+  const units = new Uint16Array(source.length)
+  for (let i = 0; i < source.length; i++) {
+    const unit = source.charCodeAt(i)
+    if (unit >= 0x41 && foldedUnits[unit] === 0) foldedUnits[unit] = foldUnit(unit)
+    units[i] = unit < 0x41 ? unit : (foldedUnits[unit] ?? unit)
   }
-  return stringOfUnits(units)
+  // apply takes the typed array as it is, where spreading it into arguments cost four times as much.
+  let folded = ''
+  for (let at = 0; at < units.length; at += UNITS_PER_CALL) folded += String(Reflect.apply(String.fromCharCode, null, units.subarray(at, at + UNITS_PER_CALL)))
+  return folded
 }
 
-/**
- * Each UTF-16 unit's folded unit (0: not yet known), filled as units are met:
- * `foldCharacter` always gives one unit for one.
- */
+/** Each UTF-16 unit's folded unit (0: not yet known), filled as units are met. */
 const foldedUnits = new Uint16Array(0x10000)
 
 /** Units per `String.fromCharCode` call: well under any engine's limit on arguments. */
 const UNITS_PER_CALL = 4096
 
-function stringOfUnits(units: Uint16Array): string {
-  let text = ''
-  // apply takes the typed array as it is, where spreading it into arguments cost four times as much.
-  for (let at = 0; at < units.length; at += UNITS_PER_CALL) text += String(Reflect.apply(String.fromCharCode, null, units.subarray(at, at + UNITS_PER_CALL)))
-  return text
-}
-
-/** Folded characters seen before; bounded by the characters of the texts searched. */
-const foldedCharacters = new Map<string, string>()
-
-/** The most characters remembered: far more than any language's letters with their marks. */
-const MAX_REMEMBERED_CHARACTERS = 10_000
-
-function foldCharacter(unit: string): string {
-  let folded = foldedCharacters.get(unit)
-  if (folded === undefined) {
-    const lower = unit.toLowerCase()
-    const bare = lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd')
-    folded = bare.length === 1 ? bare : lower.length === 1 ? lower : unit
-    if (foldedCharacters.size >= MAX_REMEMBERED_CHARACTERS) foldedCharacters.clear()
-    foldedCharacters.set(unit, folded)
-  }
-  return folded
+/** One unit folded to one unit: lowercase, marks dropped, đ → d; kept lowercased or as it is when that would not be one unit. */
+function foldUnit(code: number): number {
+  const unit = String.fromCharCode(code)
+  const lower = unit.toLowerCase()
+  const bare = lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd')
+  return (bare.length === 1 ? bare : lower.length === 1 ? lower : unit).charCodeAt(0)
 }
 
 /**
