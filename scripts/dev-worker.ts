@@ -24,6 +24,8 @@ export type RunningWorker = {
   stop: () => Promise<void>
   /** The --persist-to directory (local KV and Durable Object files under v3/). */
   state: string
+  /** The process group of wrangler and its workerd processes (benchmarks read their CPU time from it). */
+  group: number | null
 }
 
 /**
@@ -79,7 +81,7 @@ export async function startWorker(extraArgs: readonly string[] = [], keepState?:
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, stop, state }
+      if ((await fetch(`${base}/healthz`)).ok) return { base, stop, state, group: child.pid ?? null }
     } catch {
       // not up yet
     }

@@ -5,6 +5,7 @@
  */
 import { abortAllDurableObjects, reset, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
+import { searchCacheWritten } from '../src/routes/search.js'
 import { hotClear } from '../src/store/hot-cache.js'
 import { newsroomOf } from '../src/writer/client.js'
 import seed000 from '../data/vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt?raw'
@@ -75,6 +76,8 @@ export async function problemOf(res: Response): Promise<{ status: number; code: 
 
 /** A clean slate: empty KV and Durable Object storage, fresh objects, an empty in-isolate cache. */
 export async function resetAll(): Promise<void> {
+  // A search stores its page after answering; wiping storage under that write would fail it.
+  await searchCacheWritten()
   await reset()
   await abortAllDurableObjects()
   hotClear()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toSyllables } from '../text/syllables.js'
-import { exactFormOf, foldSyllable, indexFormsOf, searchFieldsOf, searchTokensOf } from './fold.js'
+import { exactFormOf, foldSyllable, foldText, indexFormsOf, searchFieldsOf, searchTokensOf } from './fold.js'
 
 describe('foldSyllable', () => {
   it.each([
@@ -18,6 +18,22 @@ describe('foldSyllable', () => {
     ['covid19', 'covid19', 'letters and digits untouched'],
   ])('%s → %s (%s)', (input, expected) => {
     expect(foldSyllable(input)).toBe(expected)
+  })
+})
+
+describe('foldText', () => {
+  it('folds every character in place, so offsets into the text are offsets into the folded text', () => {
+    expect(foldText('Thuỷ điện Hoà Bình, ĐẮK LẮK!')).toBe('thuy dien hoa binh, dak lak!')
+    const odd = '😀 x\ud800y 서울 Ωmega ς'
+    expect(foldText(odd), 'surrogates, lone or paired, and letters without marks stay as they are').toBe('😀 x\ud800y 서울 ωmega ς')
+    expect(foldText('İstanbul Hà'), 'a character whose lowercase is two units still folds to one').toBe('istanbul ha')
+  })
+
+  it('folds a text longer than one batch of units whole', () => {
+    const text = 'Đà Nẵng mưa lớn. '.repeat(1000)
+    const folded = foldText(text)
+    expect(folded.length).toBe(text.length)
+    expect(folded).toBe('da nang mua lon. '.repeat(1000))
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchPlanOf, quote, scoredTermsOf } from './match.js'
+import { MAX_SCORED_PAIRS, MAX_SCORED_TERMS, frequencyTokensOf, isCountCurrent, isTiered, matchPlanOf, quote, scoredTermsOf } from './match.js'
 import { isQueryProblem, parseSearchQuery } from './query.js'
 
 function parsed(q: string) {
@@ -87,6 +87,48 @@ describe('matchPlanOf', () => {
     expect(scoredTermsOf(parsed('"Hà Nội" mưa')), 'phrases are not looked up').toEqual(['mua', 'mưa'])
   })
 
+  it('scores a longer query by its rarest terms and pairs only, in query order, and nothing in no article', () => {
+    const query = parsed('một hai ba bốn năm sáu bảy tám chín mười')
+    expect(isTiered(query)).toBe(false)
+    const tokens = frequencyTokensOf(query)
+    expect(tokens.slice(0, 3), 'each syllable folded, and as typed when typed with diacritics').toEqual(['mot', 'một', 'hai'])
+    // The n-th word is in 100·n articles, spelled as typed or not; the last in none.
+    const words = ['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười']
+    const folded = ['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi']
+    const frequencies = new Map<string, number>()
+    words.forEach((word, i) => {
+      const count = word === 'mười' ? 0 : 100 * (i + 1)
+      frequencies.set(word, count).set(folded[i] ?? '', count)
+    })
+    const strings = split(matchPlanOf(query, new Set(), frequencies).any).strings
+    expect(
+      strings.filter((s) => !s.includes('_')),
+      'the MAX_SCORED_TERMS rarest terms that are in some article, as typed',
+    ).toEqual(words.slice(0, MAX_SCORED_TERMS))
+    expect(
+      strings.filter((s) => s.includes('_')),
+      'every pair but the one with a word in no article',
+    ).toEqual(['mot_hai', 'hai_ba', 'ba_bon', 'bon_nam', 'nam_sau', 'sau_bay', 'bay_tam', 'tam_chin'])
+    const none = matchPlanOf(query, new Set(), new Map())
+    expect(split(none.any).strings, 'nothing matches: one expression stays, so the query is still valid').toEqual(['một'])
+  })
+
+  it('bounds the expressions of any query, however long', () => {
+    const words = Array.from({ length: 50 }, (_, i) => `w${i}`)
+    const query = parsed(words.join(' '))
+    const frequencies = new Map(frequencyTokensOf(query).map((token, i) => [token, i + 1]))
+    const strings = split(matchPlanOf(query, new Set(), frequencies).any).strings
+    expect(strings.filter((s) => !s.includes('_'))).toHaveLength(MAX_SCORED_TERMS)
+    expect(strings.filter((s) => s.includes('_'))).toHaveLength(MAX_SCORED_PAIRS)
+    expect(plan(words.join(' ')).any.split(' OR ').length, 'without frequencies (no index at hand) nothing is cut').toBe(50 + 49)
+  })
+
+  it('never cuts a short query: its tiers need every unit', () => {
+    const query = parsed('giá vàng hôm nay')
+    expect(isTiered(query)).toBe(true)
+    expect(matchPlanOf(query, new Set(), new Map()).any, 'frequencies are not used').toBe(plan('giá vàng hôm nay').any)
+  })
+
   it('lets nothing a user types outside FTS5 strings, whatever they type', () => {
     const hostile = ['"a" OR "b', 'x*', '-bão', 'NEAR(a b, 2)', 'a:b', '(hà) AND nội', '^đầu', '"""x"', "' OR 1=1 --", '{title_exact}: x', 'a_b', 'ha_noi']
     for (const q of hostile) {
@@ -99,6 +141,18 @@ describe('matchPlanOf', () => {
       }
     }
     expect(split(plan('a_b').any).strings, 'an underscore typed is a separator, never a pair').toEqual(['a', 'b', 'a_b'])
+  })
+})
+
+describe('isCountCurrent', () => {
+  it('keeps a remembered document count while the writes since cannot change what it decides', () => {
+    expect(isCountCurrent(0, 0, 100), 'no write since: always').toBe(true)
+    expect(isCountCurrent(0, 1, 100), 'in no article, then a write: it may be in the new one').toBe(false)
+    expect(isCountCurrent(50, 3, 1000), '3 writes move 50 by 6 %: rare either way').toBe(true)
+    expect(isCountCurrent(50, 4, 1000), 'more than 1/16 of it: read again').toBe(false)
+    expect(isCountCurrent(800, 10, 1000), 'common either way').toBe(true)
+    expect(isCountCurrent(502, 5, 1000), 'could now be under half the archive: read again').toBe(false)
+    expect(isCountCurrent(497, 5, 1000), 'could now be half the archive: read again').toBe(false)
   })
 })
 

@@ -26,7 +26,10 @@
  *   folded term or phrase of the query remains: FTS5 floors such a term's IDF at 1e-6, so it
  *   adds nothing to any score, while scoring it costs a pass over most of the
  *   archive. An article with only such terms, which would have ranked last,
- *   is then not found (the "common terms" rule of Lucene).
+ *   is then not found (the "common terms" rule of Lucene). A longer query
+ *   also scores only its rarest terms and pairs (MAX_SCORED_TERMS,
+ *   MAX_SCORED_PAIRS), and none in no article: its cost is bounded, whatever
+ *   is pasted into it.
  * - `all`: every unit, folded. Documents matching it come first.
  * - `exact`: `all`, and every syllable written with diacritics in its exact
  *   form. Among documents with every unit, these come first.
@@ -38,7 +41,7 @@
  *
  * Pure: no runtime imports.
  */
-import type { QueryUnit, SearchQuery } from './query.js'
+import type { QuerySyllable, QueryUnit, SearchQuery } from './query.js'
 
 /** The FTS5 table's columns, in order: the adapter creates the table from this list. */
 export const SEARCH_COLUMNS = ['title_exact', 'title_folded', 'body_exact', 'body_folded', 'title_pairs', 'body_pairs', 'meta'] as const
@@ -93,6 +96,27 @@ export const BM25_WEIGHTS: readonly number[] = [TITLE_WEIGHT, TITLE_WEIGHT, 1, 1
  */
 export const MAX_TIERED_UNITS = 4
 
+/**
+ * Most single terms a longer query scores: its rarest, by document
+ * frequency. A pasted headline has 10–20 syllables; FTS5 scores every
+ * expression for every match, and the common words have the longest posting
+ * lists (the most matches, the most hits per match) while adding least to
+ * BM25 (their IDF is low). So a query's cost grew with its length and went
+ * to the words that decide least; the rare ones — names, places, the words of
+ * the event — are what ties reports of one event together. Lucene's
+ * MoreLikeThis keeps a text's top terms the same way. On dev, headline
+ * queries rank the same down to 7 terms (BENCHMARKS.md), so 8.
+ */
+export const MAX_SCORED_TERMS = 8
+
+/**
+ * Most pairs and phrases a longer query scores: its rarest. Pairs are rare
+ * and cheap, but their number also grew with the query (a 200-character
+ * query has ~50); on dev, headline queries rank the same with 16 as with
+ * all. With MAX_SCORED_TERMS, at most 24 expressions, however long the query.
+ */
+export const MAX_SCORED_PAIRS = 16
+
 /** 0: every unit, spelled as typed; 1: every unit, some only folded; 2: some units. */
 export type RankTier = 0 | 1 | 2
 
@@ -115,6 +139,10 @@ const PAIRS = '{title_pairs body_pairs}'
  * The three expressions for a query. `common` holds terms (folded or exact
  * syllables) found in at least half the articles: they are left out of `any`
  * unless no other folded term or phrase would remain (see the module comment).
+ * `frequencies` holds the document frequency of the tokens `frequencyTokensOf`
+ * lists (a token missing from it is in no article): with it, a longer query
+ * scores only its rarest terms and pairs, and none that matches nothing
+ * (MAX_SCORED_TERMS, MAX_SCORED_PAIRS).
  *
  * @example
  * matchPlanOf(parseSearchQuery('Hà Nội'))
@@ -122,36 +150,116 @@ const PAIRS = '{title_pairs body_pairs}'
  * //      all: '{title_folded body_folded}: "ha" AND {title_folded body_folded}: "noi"',
  * //      exact: '… AND {title_exact body_exact}: "hà" AND {title_exact body_exact}: "nội"', tiered: true }
  */
-export function matchPlanOf(query: SearchQuery, common: ReadonlySet<string> = new Set()): MatchPlan {
-  const required = [...new Set(query.units.map(folded))]
+export function matchPlanOf(query: SearchQuery, common: ReadonlySet<string> = new Set(), frequencies?: ReadonlyMap<string, number>): MatchPlan {
+  const required = requiredOf(query)
   const tiered = required.length <= MAX_TIERED_UNITS
-  const isKept = ([, term]: [string, string | null]) => term === null || !common.has(term)
-  const units: [string, string | null][] = []
-  const spellings: [string, string | null][] = []
+  const isKept = (candidate: Candidate) => candidate.term === null || !common.has(candidate.term)
+  const units: Candidate[] = []
+  const spellings: Candidate[] = []
   for (const unit of query.units) {
     const single = unit.syllables.length === 1 ? unit.syllables[0] : undefined
     const marked = unit.syllables.some((syllable) => syllable.marked)
-    if (!tiered && single?.marked === true) units.push([exact(unit), single.exact])
-    else units.push([folded(unit), single?.folded ?? null])
-    if (tiered && marked) spellings.push([exact(unit), single?.exact ?? null])
+    if (!tiered && single?.marked === true) units.push({ expression: exact(unit), term: single.exact, tokens: [single.exact] })
+    else units.push({ expression: folded(unit), term: single?.folded ?? null, tokens: unit.syllables.map((syllable) => syllable.folded) })
+    if (tiered && marked) spellings.push({ expression: exact(unit), term: single?.exact ?? null, tokens: [] })
   }
   // A unit stays, so every document with all units (tiers 0 and 1) is still found.
   const kept = units.filter(isKept)
-  const any = new Set([...(kept.length > 0 ? kept : units), ...spellings.filter(isKept)].map(([expression]) => expression))
+  const candidates = [...(kept.length > 0 ? kept : units), ...spellings.filter(isKept)]
   query.units.forEach((unit, index) => {
     const next = query.units[index + 1]
     if (next === undefined || unit.quoted || next.quoted) return
-    any.add(folded({ syllables: [...unit.syllables, ...next.syllables], quoted: true }))
+    const syllables = [...unit.syllables, ...next.syllables]
+    candidates.push({ expression: folded({ syllables, quoted: true }), term: null, tokens: syllables.map((syllable) => syllable.folded) })
   })
+  const distinct = [...new Map(candidates.map((candidate) => [candidate.expression, candidate])).values()]
+  const scored = !tiered && frequencies !== undefined ? rarest(distinct, frequencies) : distinct
   const all = required.join(' AND ')
   const marked = [...new Set(query.units.flatMap((unit) => unit.syllables.filter((s) => s.marked).map((s) => `${EXACT}: ${quote(s.exact)}`)))]
   return {
-    any: [...any].join(' OR '),
+    any: scored.map((candidate) => candidate.expression).join(' OR '),
     tiered,
     all: required.length > 1 ? all : null,
     exact: marked.length > 0 ? [all, ...marked].join(' AND ') : null,
   }
 }
+
+/**
+ * Whether a query is ranked in tiers: at most MAX_TIERED_UNITS distinct units.
+ *
+ * @example
+ * isTiered(parseSearchQuery('giá vàng hôm nay')) // => true
+ */
+export function isTiered(query: SearchQuery): boolean {
+  return requiredOf(query).length <= MAX_TIERED_UNITS
+}
+
+/** Each distinct unit, folded: what a document needs for the first tiers. */
+function requiredOf(query: SearchQuery): string[] {
+  return [...new Set(query.units.map(folded))]
+}
+
+/**
+ * An expression that may be scored: its text, its single term (a syllable
+ * in one form: what the common-terms rule judges) or null for a pair or a
+ * phrase, and the tokens its rarity is read from.
+ */
+type Candidate = { expression: string; term: string | null; tokens: string[] }
+
+/**
+ * The MAX_SCORED_TERMS single terms and MAX_SCORED_PAIRS pairs and phrases
+ * in the fewest articles, in query order, leaving out those that match
+ * nothing (a syllable in no article adds nothing to any score, nor does a
+ * pair or phrase with one). A pair or a phrase is taken to be as rare as its
+ * rarest syllable, a bound on its own count: counting each pair would cost a
+ * lookup of its own (~0.1 ms), and pairs are rarely the common ones. When
+ * every candidate matches nothing, the first stays, so the expression is
+ * still valid (and finds nothing, as it would have).
+ */
+function rarest(candidates: readonly Candidate[], frequencies: ReadonlyMap<string, number>): Candidate[] {
+  const rarity = (candidate: Candidate) => Math.min(...candidate.tokens.map((token) => frequencies.get(token) ?? 0))
+  const found = candidates.map((candidate, order) => ({ candidate, order, documents: rarity(candidate) })).filter((entry) => entry.documents > 0)
+  if (found.length === 0) return candidates.slice(0, 1)
+  const byRarity = [...found].sort((a, b) => a.documents - b.documents || a.order - b.order)
+  const terms = byRarity.filter((entry) => entry.candidate.term !== null).slice(0, MAX_SCORED_TERMS)
+  const pairs = byRarity.filter((entry) => entry.candidate.term === null).slice(0, MAX_SCORED_PAIRS)
+  return [...terms, ...pairs].sort((a, b) => a.order - b.order).map((entry) => entry.candidate)
+}
+
+/**
+ * Whether a token's document count read `writes` index writes ago still
+ * decides as a fresh count would. Each write changes a count by at most one,
+ * so the count now is within `writes` of the one read: it is used when no
+ * write came since, or when the writes are at most 1/16 of it and too few to
+ * move it across half of the `documents` articles there are now (the
+ * common-terms rule); the rarity order of a longer query may then use a
+ * count off by 1/16. A token read as in no article is read again after any
+ * write: an article with it may have come.
+ *
+ * @example
+ * isCountCurrent(0, 1, 100) // => false
+ * isCountCurrent(800, 10, 1000) // => true: 790–810 is over half of 1,000 either way
+ */
+export function isCountCurrent(count: number, writes: number, documents: number): boolean {
+  if (writes === 0) return true
+  const sameSide = (count - writes) * 2 >= documents || (count + writes) * 2 < documents
+  return writes * 16 <= count && sameSide
+}
+
+/**
+ * Every token whose document frequency `matchPlanOf` may use: the query's
+ * single-syllable terms (folded, and exact when typed with diacritics) and
+ * the folded syllables of its phrases.
+ *
+ * @example
+ * frequencyTokensOf(parseSearchQuery('Hà "Nội mưa"')) // => ['ha', 'hà', 'noi', 'mua']
+ */
+export function frequencyTokensOf(query: SearchQuery): string[] {
+  const tokens = new Set(scoredTermsOf(query))
+  for (const unit of query.units) for (const syllable of unit.syllables) tokens.add(syllable.folded)
+  return [...tokens]
+}
+
 /**
  * The single-syllable terms of a query whose document frequency decides
  * whether they are scored (`common` of `matchPlanOf`).
@@ -182,14 +290,13 @@ export function pairTokenOf(first: string, second: string): string {
 
 /** A unit in folded form: one syllable in the folded columns, a phrase as consecutive pairs. */
 function folded(unit: QueryUnit): string {
-  const syllables = unit.syllables.map((s) => s.folded)
-  if (syllables.length === 1) return `${FOLDED}: ${quote(syllables[0] ?? '')}`
-  return `${PAIRS}: ${quote(
-    syllables
-      .slice(1)
-      .map((second, i) => pairTokenOf(syllables[i] ?? '', second))
-      .join(' '),
-  )}`
+  if (unit.syllables.length === 1) return `${FOLDED}: ${quote(unit.syllables[0]?.folded ?? '')}`
+  return `${PAIRS}: ${quote(pairTokensOf(unit.syllables).join(' '))}`
+}
+
+/** The pair tokens of consecutive syllables (none for one syllable). */
+function pairTokensOf(syllables: readonly QuerySyllable[]): string[] {
+  return syllables.slice(1).map((second, i) => pairTokenOf(syllables[i]?.folded ?? '', second.folded))
 }
 
 function exact(unit: QueryUnit): string {

@@ -10,18 +10,33 @@
  * the text, which `articles.record` already holds. Snippets are cut from that
  * record by the same tokenizer that built the index (src/search/snippet.ts).
  * An `fts5vocab` view of it gives each term's document count, and
- * `search_meta` the number of articles, so a query can leave out of its
- * scoring the terms BM25 gives no weight (match.ts).
+ * `search_meta` the number of articles and of writes, so a query can leave
+ * out of its scoring the terms BM25 gives no weight and keep only the rarest
+ * terms of a long one (match.ts); counts are remembered between searches
+ * while the writes since cannot have changed what they decide.
  *
  * Queries are built by src/search/match.ts, never from a user's raw text.
- * Each search is a bounded number of statements: a document-frequency lookup,
- * a first pass in rowid order that bounds how many matches are scored, one
- * FTS5 query (with up to two FTS5 subqueries for the ranking tiers), and one
- * record read per result.
+ * Each search is a bounded number of statements: the counts, a
+ * document-frequency lookup of the tokens not remembered, a first pass in
+ * rowid order that bounds how many matches are scored, one FTS5 query (with
+ * up to two FTS5 subqueries for the ranking tiers), and one record read per
+ * result.
  */
 import { publicationOf } from '../search/dates.js'
 import { indexFormsOf, searchFieldsOf } from '../search/fold.js'
-import { BM25_WEIGHTS, MAX_SCORED_MATCHES, MIN_DOCUMENTS_TO_PRUNE, type MatchPlan, PAIR_JOINER, SEARCH_COLUMNS, matchPlanOf, scoredTermsOf } from '../search/match.js'
+import {
+  BM25_WEIGHTS,
+  MAX_SCORED_MATCHES,
+  MIN_DOCUMENTS_TO_PRUNE,
+  type MatchPlan,
+  PAIR_JOINER,
+  SEARCH_COLUMNS,
+  frequencyTokensOf,
+  isCountCurrent,
+  isTiered,
+  matchPlanOf,
+  scoredTermsOf,
+} from '../search/match.js'
 import type { ArticleHit, SearchList, SearchPosition, SearchRequest, SearchSlice, StoryHit } from '../search/request.js'
 import { filterExpressionOf, filterTokensOf } from '../search/filters.js'
 import { snippetOf } from '../search/snippet.js'
@@ -54,7 +69,17 @@ export const SEARCH_SCHEMA = `
 /** A row of a search before its snippet: what ordering and paging need (and a story's record). */
 type Ranked = { id: string; storyId: string | null; tier: number; score: number; sortKey: string; record: SqlStorageValue }
 
+/**
+ * Document frequencies remembered, at most: a few hundred kilobytes. An
+ * archive's query vocabulary (syllables, their spellings, pairs) is larger,
+ * so past this the memory starts again.
+ */
+const MAX_KNOWN_FREQUENCIES = 50_000
+
 export class SearchIndex {
+  /** Document frequencies read from `search_vocab`, with the index's write count then (`frequencies`). */
+  private readonly knownFrequencies = new Map<string, { documents: number; writes: number }>()
+
   /** `maxScored`: matches scored by relevance, at most (MAX_SCORED_MATCHES; tests lower it). */
   constructor(
     private readonly sql: SqlStorage,
@@ -200,18 +225,63 @@ export class SearchIndex {
     return rows.toArray().map(rankedOf)
   }
 
-  /** The query's expressions, leaving out of the scored ones the terms in at least half the articles (match.ts). */
+  /**
+   * The query's expressions (match.ts): a longer query needs the document
+   * frequency of its terms and pairs (it scores only its rarest), and in a
+   * large archive any query those of its terms, to leave out of scoring the
+   * ones in at least half the articles.
+   */
   private planOf(request: SearchRequest): MatchPlan {
-    const terms = scoredTermsOf(request.query)
-    const documents = Number(this.sql.exec(`SELECT value FROM search_meta WHERE key = 'documents'`).toArray()[0]?.value ?? 0)
-    if (terms.length === 0 || documents < MIN_DOCUMENTS_TO_PRUNE) return matchPlanOf(request.query)
-    const rows = this.sql.exec(`SELECT term, doc FROM search_vocab WHERE term IN (SELECT value FROM json_each(?))`, JSON.stringify(terms)).toArray()
+    const meta = new Map(
+      this.sql
+        .exec(`SELECT key, value FROM search_meta`)
+        .toArray()
+        .map((row) => [String(row.key), Number(row.value)]),
+    )
+    const documents = meta.get('documents') ?? 0
+    const writes = meta.get('writes') ?? 0
+    const tiered = isTiered(request.query)
+    const pruning = documents >= MIN_DOCUMENTS_TO_PRUNE
+    if (tiered && !pruning) return matchPlanOf(request.query)
+    const frequencies = this.frequencies(tiered ? scoredTermsOf(request.query) : frequencyTokensOf(request.query), documents, writes)
     // FTS5's BM25 IDF is log((N − n + 0.5) / (n + 0.5)), floored at 1e-6: nothing for n ≥ N/2.
-    return matchPlanOf(request.query, new Set(rows.filter((row) => Number(row.doc) * 2 >= documents).map((row) => String(row.term))))
+    const common = new Set(pruning ? [...frequencies].filter(([, n]) => n * 2 >= documents).map(([token]) => token) : [])
+    return matchPlanOf(request.query, common, tiered ? undefined : frequencies)
+  }
+
+  /**
+   * Document frequencies of tokens, from `search_vocab` (a pass over each
+   * token's posting list: 0.1–0.3 ms for a common syllable at 10,000
+   * articles) or remembered from an earlier search with the count of writes
+   * then (`search_meta.writes`), while `isCountCurrent` (match.ts) says it
+   * still decides as a fresh count would.
+   */
+  private frequencies(tokens: readonly string[], documents: number, writes: number): Map<string, number> {
+    const found = new Map<string, number>()
+    const missing: string[] = []
+    for (const token of tokens) {
+      const known = this.knownFrequencies.get(token)
+      if (known !== undefined && isCountCurrent(known.documents, writes - known.writes, documents)) found.set(token, known.documents)
+      else missing.push(token)
+    }
+    if (missing.length === 0) return found
+    if (this.knownFrequencies.size + missing.length > MAX_KNOWN_FREQUENCIES) this.knownFrequencies.clear()
+    const counted = new Map(
+      this.sql
+        .exec(`SELECT term, doc FROM search_vocab WHERE term IN (SELECT value FROM json_each(?))`, JSON.stringify(missing))
+        .toArray()
+        .map((row) => [String(row.term), Number(row.doc)]),
+    )
+    for (const token of missing) {
+      const count = counted.get(token) ?? 0
+      found.set(token, count)
+      this.knownFrequencies.set(token, { documents: count, writes })
+    }
+    return found
   }
 
   private countDocuments(change: number): void {
-    this.sql.exec(`INSERT INTO search_meta (key, value) VALUES ('documents', ?) ON CONFLICT (key) DO UPDATE SET value = value + excluded.value`, change)
+    this.sql.exec(`INSERT INTO search_meta (key, value) VALUES ('documents', ?), ('writes', 1) ON CONFLICT (key) DO UPDATE SET value = value + excluded.value`, change)
   }
 
   private article(id: string): Article {
