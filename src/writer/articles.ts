@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini'
 import { type CursorKey, sortKeyOf } from '../store/cursor.js'
-import { type Article, type ArticleCard, ArticleSchema } from '../store/schemas.js'
+import { type Article, type ArticleCard, ArticleCardSchema, ArticleSchema } from '../store/schemas.js'
 import type { StoryMember } from '../stories/story.js'
 
 /** A page read from SQL: the cards and whether more follow. */
@@ -17,6 +17,14 @@ export type Slice<T> = { items: T[]; hasMore: boolean }
 export type DuplicateKeys = { id: string; contentHash: string; url: string | null }
 
 const NEWEST_ARTICLES = 'ORDER BY sort_key DESC, ingested_at DESC, id DESC'
+
+/**
+ * A card's fields, extracted by SQLite: a page (the head every write
+ * refreshes is 100 cards) reads and checks these few fields instead of
+ * parsing and checking every article's whole record, body and all — that
+ * was an eighth of an ingest's CPU.
+ */
+const CARD_COLUMNS = ['id', 'title', 'lead', 'source', 'url', 'publishedAt', 'storyId', 'wordCount', 'ingestedAt'].map((field) => `json_extract(record, '$.${field}') AS ${field}`).join(', ')
 
 export const ARTICLES_SCHEMA = `
   CREATE TABLE IF NOT EXISTS articles (
@@ -85,9 +93,9 @@ export class SqlArticles {
   page(after: CursorKey | null, limit: number): Slice<ArticleCard> {
     const rows =
       after === null
-        ? this.sql.exec(`SELECT record FROM articles ${NEWEST_ARTICLES} LIMIT ?`, limit + 1)
-        : this.sql.exec(`SELECT record FROM articles WHERE (sort_key, ingested_at, id) < (?, ?, ?) ${NEWEST_ARTICLES} LIMIT ?`, after[0] ?? '', after[1] ?? '', after[2] ?? '', limit + 1)
-    const cards = rows.toArray().map((row) => toCard(parseArticle(row.record)))
+        ? this.sql.exec(`SELECT ${CARD_COLUMNS} FROM articles ${NEWEST_ARTICLES} LIMIT ?`, limit + 1)
+        : this.sql.exec(`SELECT ${CARD_COLUMNS} FROM articles WHERE (sort_key, ingested_at, id) < (?, ?, ?) ${NEWEST_ARTICLES} LIMIT ?`, after[0] ?? '', after[1] ?? '', after[2] ?? '', limit + 1)
+    const cards = rows.toArray().map((row) => toCard(ArticleCardSchema.parse(row)))
     return { items: cards.slice(0, limit), hasMore: cards.length > limit }
   }
 
@@ -133,7 +141,8 @@ const StoryMemberSchema = z.extend(z.pick(ArticleSchema, { id: true, title: true
   sortKey: z.string(),
 })
 
-function toCard(article: Article): ArticleCard {
+/** A card with its fields in the order the API documents them. */
+function toCard(article: ArticleCard): ArticleCard {
   const { id, title, lead, source, url, publishedAt, storyId, wordCount, ingestedAt } = article
   return { id, title, lead, source, url, publishedAt, storyId, wordCount, ingestedAt }
 }
