@@ -69,8 +69,9 @@ export class KvOutbox {
   async flush(force: boolean): Promise<void> {
     const now = Date.now()
     let nextDue = Number.POSITIVE_INFINITY
-    const writes: Promise<void>[] = []
-    for (const row of this.sql.exec(`SELECT key, value, seq FROM kv_outbox`).toArray()) {
+    const writes: Promise<[string, SqlStorageValue]>[] = []
+    // Keys first: a value is read only when its key is due (the heads, rewritten by every ingest, are large and mostly not).
+    for (const row of this.sql.exec(`SELECT key, seq FROM kv_outbox`).toArray()) {
       const key = String(row.key)
       const last = this.lastKvWrite.get(key) ?? 0
       if (!force && now - last < KV_KEY_WRITE_INTERVAL_MS) {
@@ -78,15 +79,15 @@ export class KvOutbox {
         continue
       }
       this.lastKvWrite.set(key, now)
-      const write = row.value === null ? this.kv.delete(key) : this.kv.put(key, String(row.value))
-      writes.push(
-        write.then(() => {
-          // Only the value we wrote leaves the outbox; a newer one queued meanwhile stays.
-          this.sql.exec(`DELETE FROM kv_outbox WHERE key = ? AND seq = ?`, key, row.seq)
-        }),
-      )
+      const value = this.sql.exec(`SELECT value FROM kv_outbox WHERE key = ?`, key).one().value
+      const write = value === null ? this.kv.delete(key) : this.kv.put(key, String(value))
+      writes.push(write.then((): [string, SqlStorageValue] => [key, row.seq ?? null]))
     }
     const results = await Promise.allSettled(writes)
+    // Only the value we wrote leaves the outbox (a newer one queued meanwhile stays), in one transaction, not a commit per key.
+    this.storage.transactionSync(() => {
+      for (const result of results) if (result.status === 'fulfilled') this.sql.exec(`DELETE FROM kv_outbox WHERE key = ? AND seq = ?`, ...result.value)
+    })
     if (results.some((result) => result.status === 'rejected')) nextDue = Math.min(nextDue, Date.now() + KV_RETRY_MS)
     if (nextDue !== Number.POSITIVE_INFINITY) {
       const current = await this.storage.getAlarm()
