@@ -1,7 +1,7 @@
 // `npm run bench:bundle`: builds the Worker offline (wrangler deploy --dry-run)
 // and prints the gzipped size of what would be uploaded. Target ≤ 96 KiB (the
-// ceiling issue 14 set for the Worker with gathering in it); the widget is
-// served by the Worker but counted separately.
+// ceiling issue 14 set for the Worker with gathering in it). The widget script
+// the Worker serves is a static asset (public/widget.js), printed beside it.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
@@ -17,7 +17,7 @@ for (const name of modules) {
   raw += code.length
   gzipped += gzipSync(code, { level: 9 }).length
 }
-const widget = gzipSync(readFileSync('src/widget/bundle.generated.ts')).length
+const widget = gzipSync(readFileSync('public/widget.js')).length
 const kib = (bytes) => (bytes / 1024).toFixed(1)
 console.log(`Worker bundle (${modules.join(', ')}): ${kib(raw)} KiB, ${kib(gzipped)} KiB gzipped — target ≤ ${TARGET_KIB} KiB: ${gzipped <= TARGET_KIB * 1024 ? 'met' : 'MISSED'}`)
-console.log(`  of which the widget script it serves: about ${kib(widget)} KiB gzipped`)
+console.log(`  beside it, not in it: the widget script it serves from public/widget.js, ${kib(widget)} KiB gzipped`)

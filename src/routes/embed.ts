@@ -8,7 +8,7 @@ import { ApiError } from '../http/problem.js'
 import { CACHE_POLICY, jsonWithPolicy } from '../http/respond.js'
 import { etagOf } from '../store/hot-cache.js'
 import { ARTICLE_ID, isStoryId } from '../store/schemas.js'
-import { WIDGET_JS, WIDGET_VERSION } from '../widget/bundle.generated.js'
+import { WIDGET_VERSION } from '../widget/bundle.generated.js'
 import { EMBED_SCRIPT, EMBED_STYLE, type EmbedInput, type Lang, type Theme, renderEmbedPage, renderMissingPage } from '../widget/embed-page.js'
 import { type EmbedTarget, embedPageUrl, embedTargetOf, oembedResponse } from '../widget/oembed.js'
 import { parseQuery } from '../http/validate.js'
@@ -25,8 +25,11 @@ const WIDGET_POLICY = 'public, max-age=3600, stale-while-revalidate=86400'
 /** The widget's ETag: its content version. */
 const WIDGET_ETAG = `"${WIDGET_VERSION}"`
 
-function widget(c: Context<AppEnv>, cacheControl: string) {
-  return c.body(WIDGET_JS, 200, {
+/** The widget script, a static asset (scripts/build-widget.mjs), with the API's headers. */
+async function widget(c: Context<AppEnv>, cacheControl: string) {
+  const asset = await c.env.ASSETS.fetch(new URL('/widget.js', c.req.url))
+  if (!asset.ok || asset.body === null) throw new ApiError('internal', 'The widget script is missing from the static assets.')
+  return c.body(asset.body, 200, {
     ETag: WIDGET_ETAG,
     'Content-Type': 'text/javascript; charset=utf-8',
     'Cache-Control': cacheControl,
@@ -36,9 +39,9 @@ function widget(c: Context<AppEnv>, cacheControl: string) {
 }
 
 embedRoutes.get('/widget.js', (c) => widget(c, WIDGET_POLICY))
-embedRoutes.get('/widget/:file', (c) => {
+embedRoutes.get('/widget/:file', async (c) => {
   if (c.req.param('file') !== `${WIDGET_VERSION}.js`) throw new ApiError('route-not-found', `This widget version does not exist; the current one is /widget/${WIDGET_VERSION}.js.`)
-  return widget(c, IMMUTABLE)
+  return await widget(c, IMMUTABLE)
 })
 
 embedRoutes.get('/embed/stories/:id', async (c) => {
