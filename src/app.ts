@@ -9,7 +9,7 @@ import { conditionalGet } from './http/conditional.js'
 import { answerMethods, methodsOf } from './http/methods.js'
 import { observe } from './http/observe.js'
 import { ApiError, problemResponse } from './http/problem.js'
-import { CACHE_POLICY, jsonWithPolicy } from './http/respond.js'
+import { CACHE_POLICY, jsonWithPolicy, staticAsset } from './http/respond.js'
 import { OPENAPI_ETAG } from './openapi.generated.js'
 import { articleRoutes } from './routes/articles.js'
 import { embedRoutes } from './routes/embed.js'
@@ -53,9 +53,7 @@ export function createApp() {
   // The document is a static asset (scripts/build-openapi.ts says why); the Worker answers for it so
   // it gets the same CORS, conditional GET, headers and logs as every route.
   app.get('/openapi.json', async (c) => {
-    const asset = await c.env.ASSETS.fetch(new URL('/openapi.json', c.req.url))
-    if (!asset.ok || asset.body === null) throw new ApiError('internal', 'The OpenAPI document is missing from the static assets.')
-    return c.body(asset.body, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE_POLICY.docs, ETag: OPENAPI_ETAG })
+    return c.body(await staticAsset(c, '/openapi.json'), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': CACHE_POLICY.docs, ETag: OPENAPI_ETAG })
   })
 
   app.notFound((c) => problemResponse(c, new ApiError('route-not-found', `There is no route ${c.req.path}.`)))

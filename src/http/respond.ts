@@ -6,6 +6,8 @@
  * serializing or hashing anything.
  */
 import type { Context } from 'hono'
+import type { AppEnv } from '../env.js'
+import { ApiError } from './problem.js'
 import { etagOf } from '../store/hot-cache.js'
 import type { Stored } from '../store/kv.js'
 
@@ -36,4 +38,16 @@ export function serveStored<T>(c: Context, stored: Stored<T>, policy: Policy): R
 function sendJson(c: Context, json: string, etag: string, policy: Policy): Response {
   // If-None-Match is answered by the conditional-GET middleware (http/conditional.ts) from this tag.
   return c.body(json, 200, { ETag: etag, 'Cache-Control': CACHE_POLICY[policy], 'Content-Type': 'application/json; charset=utf-8' })
+}
+
+/**
+ * A static asset the build writes to public/ (the OpenAPI document, the
+ * problem pages, the widget script), fetched through the ASSETS binding for a
+ * route that serves it with the API's headers. Missing, it is an internal
+ * fault: the deployment was built without it. Answers the asset's body.
+ */
+export async function staticAsset(c: Context<AppEnv>, path: string): Promise<ReadableStream> {
+  const asset = await c.env.ASSETS.fetch(new URL(path, c.req.url))
+  if (!asset.ok || asset.body === null) throw new ApiError('internal', `${path} is missing from the static assets.`)
+  return asset.body
 }

@@ -5,7 +5,7 @@
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../http/problem.js'
-import { CACHE_POLICY, jsonWithPolicy } from '../http/respond.js'
+import { CACHE_POLICY, jsonWithPolicy, staticAsset } from '../http/respond.js'
 import { etagOf } from '../store/hot-cache.js'
 import { ARTICLE_ID, isStoryId } from '../store/schemas.js'
 import { WIDGET_VERSION } from '../widget/bundle.generated.js'
@@ -27,9 +27,7 @@ const WIDGET_ETAG = `"${WIDGET_VERSION}"`
 
 /** The widget script, a static asset (scripts/build-widget.mjs), with the API's headers. */
 async function widget(c: Context<AppEnv>, cacheControl: string) {
-  const asset = await c.env.ASSETS.fetch(new URL('/widget.js', c.req.url))
-  if (!asset.ok || asset.body === null) throw new ApiError('internal', 'The widget script is missing from the static assets.')
-  return c.body(asset.body, 200, {
+  return c.body(await staticAsset(c, '/widget.js'), 200, {
     ETag: WIDGET_ETAG,
     'Content-Type': 'text/javascript; charset=utf-8',
     'Cache-Control': cacheControl,

@@ -9,7 +9,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env.js'
 import { ApiError, problemInfo } from '../http/problem.js'
-import { CACHE_POLICY } from '../http/respond.js'
+import { CACHE_POLICY, staticAsset } from '../http/respond.js'
 import { etagOf } from '../store/hot-cache.js'
 
 export const problemRoutes = new Hono<AppEnv>()
@@ -17,9 +17,7 @@ export const problemRoutes = new Hono<AppEnv>()
 problemRoutes.get('/problems/:code', async (c) => {
   const code = c.req.param('code')
   if (problemInfo(code) === undefined) throw new ApiError('route-not-found', `There is no problem type "${code}"; see /openapi.json for the list.`)
-  const asset = await c.env.ASSETS.fetch(new URL(`/problems/${code}.html`, c.req.url))
-  if (!asset.ok) throw new ApiError('internal', `The page of problem type "${code}" is missing from the static assets.`)
-  const page = await asset.text()
+  const page = await new Response(await staticAsset(c, `/problems/${code}.html`)).text()
   return c.body(page, 200, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': CACHE_POLICY.docs,
