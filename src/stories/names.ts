@@ -18,7 +18,7 @@
  *
  * Pure: no runtime imports beyond the text core.
  */
-import { toSyllables } from '../text/syllables.js'
+import { isWordChar, toSyllables } from '../text/syllables.js'
 import { GENERIC_PLACES } from './places.generated.js'
 
 /** A capitalized syllable (a name's), and a run of them: shared with places.ts. */
@@ -88,25 +88,11 @@ function evidenceOf(text: string, word: string): { lower: boolean; inside: boole
 /** Whether `form` occurs in `text` as a whole word at a place `accept` takes. */
 function foundWhole(text: string, form: string, accept: (at: number) => boolean): boolean {
   for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
-    if (!wordCharBefore(text, at) && !wordCharAt(text, at + form.length) && accept(at)) return true
+    // A letter or digit either side (a surrogate pair's second half asks about the pair) means it is inside a longer word.
+    if ((at === 0 || !isWordChar(text, at - 1)) && (at + form.length >= text.length || !isWordChar(text, at + form.length)) && accept(at)) return true
   }
   return false
 }
-
-/** Whether the code point ending just before `at` is a letter or a digit. */
-function wordCharBefore(text: string, at: number): boolean {
-  if (at <= 0) return false
-  const low = text.charCodeAt(at - 1)
-  const start = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1
-  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start) ?? low))
-}
-
-/** Whether the code point at `at` is a letter or a digit. */
-function wordCharAt(text: string, at: number): boolean {
-  return at < text.length && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at) ?? 0))
-}
-
-const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
 /**
  * The main names of a report: capitalized runs of its `top` texts (headline,

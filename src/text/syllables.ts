@@ -78,7 +78,7 @@ export function toSyllables(text: string): string[] {
  * in — scanning a sentence char by char beats a Unicode-property regex
  * several times over — and by the regex for anything else.
  */
-function isWordChar(text: string, i: number): boolean {
+export function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i)
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)
   // Latin-1 letters (not × ÷), Latin Extended-A and -B, Latin Extended Additional (ạ … ỹ).
