@@ -160,6 +160,10 @@ describe('bounded work', () => {
     const request = { query, filters: { sources: [], from: null, to: null, storyId: null }, sort: 'relevance' as const, limit: 10, after: null }
     const found = await runInDurableObject(newsroomOf(env), (_instance, state) => new SearchIndex(state.storage.sql, 3).articles(request).items.map((item) => item.id))
     expect(found.sort(), 'the three newest, though the older ones repeat the words more').toEqual(stored.slice(3).sort())
+    const long = parseSearchQuery('giá vàng tăng mạnh trong phiên số')
+    if (isQueryProblem(long)) throw new Error('no query')
+    const foundLong = await runInDurableObject(newsroomOf(env), (_instance, state) => new SearchIndex(state.storage.sql, 3).articles({ ...request, query: long }).items.map((item) => item.id))
+    expect(foundLong.sort(), 'a longer query (one tier, scored in one pass) keeps the same bound').toEqual(stored.slice(3).sort())
     expect((await ids({ q: 'giá vàng' })).sort(), 'the route, with the real bound, ranks all six').toEqual([...stored].sort())
   })
 
