@@ -261,6 +261,28 @@ describe('stories by search', () => {
     expect(filtered.items.map((story) => story.id)).toEqual(['hoi-nghi-bien'])
   })
 
+  it('pages through stories one at a time, each once, at the position of its best report', async () => {
+    await ingest({ title: 'Lũ lớn ở Quảng Ngãi', body: 'Lũ lớn ở Quảng Ngãi, lũ dâng cao, lũ tràn vào làng.', storyId: 'lu-quang-ngai' })
+    await ingest({ title: 'Mưa ở Huế', body: 'Mưa kéo dài ở Huế, có nơi ngập vì lũ.', storyId: 'lu-quang-ngai' })
+    await ingest({ title: 'Lũ ở Huế', body: 'Lũ ở Huế dâng cao.', storyId: 'lu-hue' })
+    await ingest({ title: 'Mùa mưa', body: 'Mùa mưa năm nay có lũ muộn.', storyId: 'mua-mua' })
+    await settle()
+    const seen: string[] = []
+    let cursor: string | null = null
+    for (let pages = 0; pages < 5; pages++) {
+      const params: Record<string, string> = { q: 'lũ', limit: '1', ...(cursor === null ? {} : { cursor }) }
+      const page = (await (await call(`/v1/stories?${queryString(params)}`)).json()) as Page<StoryHit>
+      seen.push(...page.items.map((story) => story.id))
+      cursor = page.nextCursor
+      if (cursor === null) break
+    }
+    const articles = (await (await call(`/v1/search?${queryString({ q: 'lũ' })}`)).json()) as Page<{ storyId: string }>
+    const byBestReport = [...new Set(articles.items.map((article) => article.storyId))]
+    expect(byBestReport, 'four reports, three stories').toHaveLength(3)
+    expect(seen, 'each story once, in the order of its best report among the articles found').toEqual(byBestReport)
+    expect(cursor, 'the last page says there is no more').toBeNull()
+  })
+
   it('answers exactly as before when there is no q, whatever else is in the query string', async () => {
     await ingest({ title: 'Tin một', body: 'Nội dung một.', storyId: 'tin-mot' })
     await settle()

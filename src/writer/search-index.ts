@@ -207,20 +207,57 @@ export class SearchIndex {
       return rows.toArray().map(rankedOf)
     }
     const { scored, scoredParams } = plan.tiered ? this.scoredInTiers(plan, from, params) : this.scoredNewest(plan, where, list, params)
+    if (list === 'stories') return this.bestPerStory(scored, scoredParams, after?.sort === 'relevance' ? after : null, request.limit + 1)
     const keyset = after?.sort === 'relevance' ? [after.tier, after.score, after.id] : []
-    const rows =
-      list === 'articles'
-        ? this.sql.exec(`SELECT * FROM (${scored}) ${keyset.length > 0 ? 'WHERE (tier, score, id) > (?, ?, ?)' : ''} ORDER BY tier, score, id LIMIT ?`, ...scoredParams, ...keyset, request.limit + 1)
-        : this.sql.exec(
-            `SELECT b.id AS id, b.story_id AS story_id, b.tier AS tier, b.score AS score, s.updated_at AS sort_key, s.record AS record FROM (
-               SELECT id, story_id, tier, score, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY tier, score, id) AS n FROM (${scored})
-             ) b JOIN stories s ON s.id = b.story_id WHERE b.n = 1
-             ${keyset.length > 0 ? 'AND (b.tier, b.score, b.story_id) > (?, ?, ?)' : ''} ORDER BY b.tier, b.score, b.story_id LIMIT ?`,
-            ...scoredParams,
-            ...keyset,
-            request.limit + 1,
-          )
+    const rows = this.sql.exec(`SELECT * FROM (${scored}) ${keyset.length > 0 ? 'WHERE (tier, score, id) > (?, ?, ?)' : ''} ORDER BY tier, score, id LIMIT ?`, ...scoredParams, ...keyset, request.limit + 1)
     return rows.toArray().map(rankedOf)
+  }
+
+  /**
+   * `wanted` stories by relevance after a position, each with its best
+   * report: the scored reports in (tier, score, story, id) order, read until
+   * enough stories have come, each story at its first row (its best report,
+   * so its position is that row's), and the records of those stories only.
+   * One sort of the scored reports, as for articles: a window function
+   * ranking each story's reports and a join of every story's record before
+   * the page was chosen cost twice as much (BENCHMARKS.md).
+   */
+  private bestPerStory(scored: string, params: readonly (string | number)[], after: (SearchPosition & { sort: 'relevance' }) | null, wanted: number): Ranked[] {
+    const seen = new Set<string>()
+    const page: Ranked[] = []
+    let candidates: Ranked[] = []
+    const rows = this.sql.exec(`SELECT id, story_id, tier, score FROM (${scored}) ORDER BY tier, score, story_id, id`, ...params)
+    const takeStored = () => {
+      page.push(...this.withStoryRecords(candidates))
+      candidates = []
+    }
+    for (const row of rows) {
+      const ranked = rankedOf(row)
+      if (ranked.storyId === null || seen.has(ranked.storyId)) continue
+      seen.add(ranked.storyId)
+      if (after !== null && !isPast([ranked.tier, ranked.score, ranked.storyId], [after.tier, after.score, after.id])) continue
+      candidates.push(ranked)
+      // A story removed since its reports were indexed is not on the page (as a join would drop it): read on for another.
+      if (page.length + candidates.length === wanted) takeStored()
+      if (page.length === wanted) break
+    }
+    takeStored()
+    return page
+  }
+
+  /** Rows with their story's record and last update, in order; a row whose story is not stored is left out. */
+  private withStoryRecords(rows: readonly Ranked[]): Ranked[] {
+    if (rows.length === 0) return []
+    const stories = new Map(
+      this.sql
+        .exec(`SELECT id, updated_at, record FROM stories WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify(rows.map((row) => row.storyId)))
+        .toArray()
+        .map((row) => [String(row.id), row]),
+    )
+    return rows.flatMap((row) => {
+      const story = stories.get(row.storyId ?? '')
+      return story === undefined ? [] : [{ ...row, sortKey: String(story.updated_at), record: story.record ?? null }]
+    })
   }
 
   /**
@@ -375,6 +412,13 @@ function filtersOf(request: SearchRequest): { where: string; params: (string | n
     params.push(storyId)
   }
   return { where: clauses.map((clause) => `AND ${clause}`).join(' '), params }
+}
+
+/** Whether a (tier, score, id) position comes after another, as SQL compares row values (ids are ASCII). */
+function isPast(position: readonly [number, number, string], after: readonly [number, number, string]): boolean {
+  if (position[0] !== after[0]) return position[0] > after[0]
+  if (position[1] !== after[1]) return position[1] > after[1]
+  return position[2] > after[2]
 }
 
 function rankedOf(row: Record<string, SqlStorageValue>): Ranked {
