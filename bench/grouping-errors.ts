@@ -7,7 +7,7 @@
  */
 import { prepareFromJson } from '../src/ingest/prepare.js'
 import { assignArticle } from '../src/stories/assign.js'
-import { type SparseVector, cosine, signatureOf, storySlugOf } from '../src/stories/group.js'
+import { JOIN_RULE, type SparseVector, cosine, signatureOf, storySlugOf } from '../src/stories/group.js'
 import { bcubed } from './bcubed.js'
 import { MemoryGrouping } from './memory-grouping.js'
 import { isoFromVnmds, loadDevSet } from './vnmds.js'
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   for (const r of reports) {
     const article = await prepareFromJson({ title: r.doc.title, lead: r.doc.sapo, body: r.doc.body, publishedAt: r.publishedAt })
     const signature = signatureOf(article)
-    const { decision, vector, top, terms } = assignArticle(state, signature, r.time, threshold)
+    const { decision, vector, top, terms } = assignArticle(state, signature, r.time, threshold === undefined ? undefined : { ...JOIN_RULE, threshold })
     const storyId = decision.storyId ?? storySlugOf(article.title, article.id)
     state.addMember(storyId, vector, terms, r.time, signature.where, top)
     rows.push({ gold: r.gold, title: article.title, lead: article.lead ?? '', predicted: storyId, vector, similarity: decision.similarity, places: signature.where.places })

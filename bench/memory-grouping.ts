@@ -40,12 +40,8 @@ export class MemoryGrouping implements GroupingState {
     return ids.map((id) => {
       const story = this.stories.get(id)
       const compared = (story?.members ?? []).slice(-MAX_MEMBERS_COMPARED)
-      return { id, members: compared.map((m) => m.vector), latest: story?.latest ?? null, where: mergeWhereabouts(compared.map((m) => m.where)) }
+      return { id, members: compared.map((m) => m.vector), tops: compared.map((m) => m.top), latest: story?.latest ?? null, where: mergeWhereabouts(compared.map((m) => m.where)) }
     })
-  }
-
-  topsOf(storyId: string): SparseVector[] {
-    return (this.stories.get(storyId)?.members ?? []).slice(-MAX_MEMBERS_COMPARED).map((m) => m.top)
   }
 
   /** Record that an article with this vector (and headline-and-lead vector) joined (or started) a story. */

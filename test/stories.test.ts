@@ -128,6 +128,36 @@ describe('grouping at ingest', () => {
     expect((await story(squad.storyId)).articles.map((x) => x.id)).toEqual([squad.id])
   })
 
+  it('keeps apart two events of one running topic whose bodies share background but whose headlines and leads do not', async () => {
+    // A metro line's trial run and, the same morning, its proposed fares: the fares report recalls the line
+    // (whole-text cosine ≈ 0.26, above the whole-text threshold of 0.18) but its headline and lead tell
+    // another event (≈ 0.03); mixed, ≈ 0.15 < 0.16.
+    const post = async (title: string, lead: string, body: string, publishedAt: string) => (await (await postJson({ title, lead, body, publishedAt })).json()) as ArticleBody
+    const trial = await post(
+      'Tàu metro Bến Thành – Tham Lương chạy thử toàn tuyến lần đầu',
+      'Sáng nay, đoàn tàu đầu tiên của tuyến metro số 2 Bến Thành – Tham Lương chạy thử toàn tuyến với tốc độ 80 km/h, chở theo kỹ sư và đại diện chủ đầu tư.',
+      'Tuyến metro số 2 Bến Thành – Tham Lương dài 11 km, có 10 nhà ga ngầm và một nhà ga trên cao, tổng mức đầu tư hơn 47.000 tỷ đồng. Ban Quản lý đường sắt đô thị cho biết dự án đã chậm tiến độ nhiều năm vì vướng giải phóng mặt bằng. Khi đi vào khai thác, tuyến metro dự kiến phục vụ 200.000 lượt khách mỗi ngày, giảm ùn tắc cho khu vực trung tâm. Trong đợt chạy thử, đoàn tàu dừng ở từng nhà ga để kiểm tra hệ thống tín hiệu, cửa chắn sân ga và thiết bị cấp điện. Việc chạy thử sẽ kéo dài 30 ngày trước khi đánh giá an toàn hệ thống.',
+      '2026-11-24T09:00:00+07:00',
+    )
+    const fares = await post(
+      'TP.HCM đề xuất giá vé metro thấp nhất 12.000 đồng mỗi lượt',
+      'Sở Tài chính vừa trình thành phố phương án giá vé, thấp nhất 12.000 đồng và cao nhất 20.000 đồng một lượt, vé tháng 300.000 đồng.',
+      'Phương án áp dụng cho tuyến metro số 2 Bến Thành – Tham Lương. Tuyến metro Bến Thành – Tham Lương được khởi công từ năm 2021. Tuyến metro dự kiến được đưa vào khai thác cuối năm sau. Theo phương án, học sinh, sinh viên và công nhân được giảm một nửa giá vé tháng, người trên 70 tuổi được đi miễn phí. Thành phố sẽ bù khoản chênh lệch giữa giá vé và chi phí vận hành trong năm năm đầu.',
+      '2026-11-24T10:00:00+07:00',
+    )
+    const again = await post(
+      'Chạy thử metro số 2: đoàn tàu đầu tiên đi hết 11 km',
+      'Đoàn tàu metro số 2 Bến Thành – Tham Lương sáng nay lần đầu chạy thử hết toàn tuyến, đạt tốc độ 80 km/h.',
+      'Các kỹ sư theo dõi hệ thống tín hiệu, cửa chắn sân ga và thiết bị cấp điện trong suốt hành trình. Đợt chạy thử kéo dài một tháng, sau đó cơ quan chức năng sẽ đánh giá an toàn trước khi tuyến được đưa vào khai thác thương mại.',
+      '2026-11-24T11:00:00+07:00',
+    )
+    expect(fares.storyId, 'the fares are their own story').not.toBe(trial.storyId)
+    expect(again.storyId, 'a second outlet’s report of the trial run joins it').toBe(trial.storyId)
+    await settle()
+    expect((await story(trial.storyId)).articles.map((x) => x.id).sort()).toEqual([trial.id, again.id].sort())
+    expect((await story(fares.storyId)).articles.map((x) => x.id)).toEqual([fares.id])
+  })
+
   it('joins the story a report names, even when its text differs', async () => {
     const a = (await (await postText(SEEDS.vietnamplus)).json()) as ArticleBody
     const named = (await (await postJson({ title: 'Tin vắn', body: 'Một tin rất khác về thời tiết hôm nay ở Hà Nội.', storyId: a.storyId })).json()) as ArticleBody

@@ -6,7 +6,7 @@
  *
  * Pure: the state is an interface; the writer implements it over SQLite.
  */
-import { type ArticleSignature, type Decision, type SparseVector, type StoryCandidate, chooseStory, topTerms, vectorOf } from './group.js'
+import { type ArticleSignature, type Decision, type JoinRule, type SparseVector, type StoryCandidate, chooseStory, topTerms, vectorOf } from './group.js'
 
 /** Candidate stories are those sharing one of the article's heaviest terms: names and key phrases. */
 export const CANDIDATE_TERMS = 20
@@ -25,11 +25,10 @@ export interface GroupingState {
   documentCount(): number
   /**
    * Stories indexed under any of these terms (at most MAX_CANDIDATE_STORIES,
-   * most shared terms first, then by id), with their latest members' vectors.
+   * most shared terms first, then by id), with their latest members' vectors
+   * (whole text, and headline and lead).
    */
   candidateStories(terms: readonly string[], time: number | null): StoryCandidate[]
-  /** The headline-and-lead vectors of a story's compared members (read only when two stories could take a report). */
-  topsOf(storyId: string): SparseVector[]
 }
 
 /** The decision, the article's vector and its headline-and-lead vector (to store), and its index terms. */
@@ -41,7 +40,7 @@ export type Assignment = { decision: Decision; vector: SparseVector; top: Sparse
  * @example
  * const { decision, vector } = assignArticle(state, signatureOf(article), Date.parse(article.publishedAt))
  */
-export function assignArticle(state: GroupingState, signature: ArticleSignature, time: number | null, threshold?: number): Assignment {
+export function assignArticle(state: GroupingState, signature: ArticleSignature, time: number | null, rule?: JoinRule): Assignment {
   const terms = Object.keys(signature.counts)
   state.countDocument(terms)
   const df = state.documentFrequency(terms)
@@ -49,6 +48,6 @@ export function assignArticle(state: GroupingState, signature: ArticleSignature,
   // Headline and lead terms are among the article's, so their frequencies are already read.
   const top = vectorOf(signature.topCounts, (term) => df.get(term) ?? 0, state.documentCount())
   const indexTerms = topTerms(vector, CANDIDATE_TERMS)
-  const decision = chooseStory(vector, time, state.candidateStories(indexTerms, time), signature.where, threshold, { vector: top, topsOf: (id) => state.topsOf(id) })
+  const decision = chooseStory({ vector, top }, time, state.candidateStories(indexTerms, time), signature.where, rule)
   return { decision, vector, top, terms: indexTerms }
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { parseArticleText } from '../text/parse-article.js'
 import { type GroupingState, assignArticle } from './assign.js'
 import {
+  HEADLINE_MIX,
   HEADLINE_WEIGHT,
+  JOIN_RULE,
   JOIN_SIMILARITY,
   NAME_WEIGHT,
   STORY_WINDOW_MS,
@@ -43,10 +45,7 @@ class TinyState implements GroupingState {
     return this.documents
   }
   candidateStories(): StoryCandidate[] {
-    return [...this.stories].map(([id, { members, where }]) => ({ id, members, latest: null, where }))
-  }
-  topsOf(id: string) {
-    return this.stories.get(id)?.tops ?? []
+    return [...this.stories].map(([id, { members, where, tops }]) => ({ id, members, tops: tops ?? members.map(() => null), latest: null, where }))
   }
 }
 
@@ -81,52 +80,67 @@ describe('vectorOf and cosine', () => {
 describe('chooseStory', () => {
   const a: SparseVector = { x: 1 }
   const b: SparseVector = { y: 1 }
-  const story = (members: SparseVector[], latest: number | null, where = NOWHERE) => ({ id: 's1', members, latest, where })
+  /** A report whose headline and lead say what its whole text says. */
+  const plain = (vector: SparseVector) => ({ vector, top: vector })
+  const story = (members: SparseVector[], latest: number | null, where = NOWHERE): StoryCandidate => ({ id: 's1', members, tops: members, latest, where })
   it('joins the most similar story at or above the threshold, else starts one', () => {
-    expect(chooseStory(a, 0, [story([a], 0)]).storyId).toBe('s1')
-    expect(chooseStory(a, 0, [story([b], 0)]).storyId).toBeNull()
+    expect(chooseStory(plain(a), 0, [story([a], 0)]).storyId).toBe('s1')
+    expect(chooseStory(plain(a), 0, [story([b], 0)]).storyId).toBeNull()
     const half = { x: Math.SQRT1_2, y: Math.SQRT1_2 }
-    expect(chooseStory(a, 0, [story([half], 0)]).similarity).toBeGreaterThan(JOIN_SIMILARITY)
+    expect(chooseStory(plain(a), 0, [story([half], 0)]).similarity).toBeGreaterThan(JOIN_SIMILARITY)
   })
 
   it('ignores stories outside the window, but not undated ones', () => {
     const far = STORY_WINDOW_MS + 1
-    expect(chooseStory(a, far, [story([a], 0)]).storyId).toBeNull()
-    expect(chooseStory(a, far, [story([a], null)]).storyId).toBe('s1')
+    expect(chooseStory(plain(a), far, [story([a], 0)]).storyId).toBeNull()
+    expect(chooseStory(plain(a), far, [story([a], null)]).storyId).toBe('s1')
     expect(withinWindow(null, 0)).toBe(true)
   })
 
   it('averages over members, so one close member does not pull a report into a different story', () => {
-    const decision = chooseStory(a, 0, [story([a, b, b, b], 0)], NOWHERE, 0.3)
+    const decision = chooseStory(plain(a), 0, [story([a, b, b, b], 0)], NOWHERE, { ...JOIN_RULE, threshold: 0.3 })
     expect(decision.similarity).toBeCloseTo(0.25, 6)
     expect(decision.storyId).toBeNull()
   })
 
+  it('mixes the headline-and-lead cosine into the similarity by the rule’s weight', () => {
+    // Whole texts share nothing; headlines and leads are identical.
+    const report = { vector: a, top: { h: 1 } }
+    const candidate: StoryCandidate = { id: 's1', members: [b], tops: [{ h: 1 }], latest: 0, where: NOWHERE }
+    expect(chooseStory(report, 0, [candidate], NOWHERE, { threshold: 0.3, mix: 0 })).toEqual({ storyId: null, similarity: 0 })
+    expect(chooseStory(report, 0, [candidate], NOWHERE, { threshold: 0.3, mix: 0.5 })).toEqual({ storyId: 's1', similarity: 0.5 })
+    expect(chooseStory(report, 0, [candidate]).similarity, 'the rule in use').toBeCloseTo(HEADLINE_MIX, 6)
+  })
+
+  it('counts a member stored without a headline vector by its whole-text cosine', () => {
+    const report = { vector: a, top: { h: 1 } }
+    const old: StoryCandidate = { id: 's1', members: [a], tops: [null], latest: 0, where: NOWHERE }
+    expect(chooseStory(report, 0, [old]).similarity).toBeCloseTo(1, 6)
+  })
+
   it('never joins a story that happened somewhere the report does not know of', () => {
     const elsewhere = story([a], 0, { places: ['đồng xuân'], main: [], names: ['đồng xuân', 'hà nội'] })
-    expect(chooseStory(a, 0, [elsewhere], { places: ['cầu giấy'], main: [], names: ['cầu giấy', 'hà nội'] }).storyId, 'identical words, other place').toBeNull()
-    expect(chooseStory(a, 0, [elsewhere], { places: ['đồng xuân'], main: [], names: ['đồng xuân'] }).storyId, 'same place').toBe('s1')
-    expect(chooseStory(a, 0, [elsewhere], NOWHERE).storyId, 'no place given').toBe('s1')
+    expect(chooseStory(plain(a), 0, [elsewhere], { places: ['cầu giấy'], main: [], names: ['cầu giấy', 'hà nội'] }).storyId, 'identical words, other place').toBeNull()
+    expect(chooseStory(plain(a), 0, [elsewhere], { places: ['đồng xuân'], main: [], names: ['đồng xuân'] }).storyId, 'same place').toBe('s1')
+    expect(chooseStory(plain(a), 0, [elsewhere], NOWHERE).storyId, 'no place given').toBe('s1')
   })
 
   it('among stories close enough to join, takes the one whose headlines and leads are most like the report’s', () => {
     // The report's whole text is closer to s1 (x), its headline and lead to s2 (h2).
-    const report: SparseVector = { x: 0.8, y: 0.6 }
-    const s1 = { id: 's1', members: [{ x: 1 }], latest: 0, where: NOWHERE }
-    const s2 = { id: 's2', members: [{ y: 1 }], latest: 0, where: NOWHERE }
-    const tops: Record<string, SparseVector[]> = { s1: [{ h1: 1 }], s2: [{ h2: 1 }, { h2: 0.6, h1: 0.8 }] }
-    const top = { vector: { h2: 1 }, topsOf: (id: string) => tops[id] ?? [] }
-    expect(chooseStory(report, 0, [s1, s2]).storyId, 'whole text alone').toBe('s1')
-    expect(chooseStory(report, 0, [s1, s2], NOWHERE, JOIN_SIMILARITY, top)).toEqual({ storyId: 's2', similarity: 0.6 })
-    expect(chooseStory(report, 0, [s1, s2], NOWHERE, 0.7, top).storyId, 'only s1 is close enough: headlines are not asked').toBe('s1')
-    expect(chooseStory({ z: 1 }, 0, [s1, s2], NOWHERE, JOIN_SIMILARITY, top).storyId, 'none close enough').toBeNull()
+    const report = { vector: { x: 0.8, y: 0.6 }, top: { h2: 1 } }
+    const s1: StoryCandidate = { id: 's1', members: [{ x: 1 }], tops: [{ h1: 1 }], latest: 0, where: NOWHERE }
+    const s2: StoryCandidate = { id: 's2', members: [{ y: 1 }, { y: 1 }], tops: [{ h2: 1 }, { h2: 0.6, h1: 0.8 }], latest: 0, where: NOWHERE }
+    const textOnly = { threshold: JOIN_SIMILARITY, mix: 0 }
+    expect(chooseStory(report, 0, [s1, s2], NOWHERE, textOnly)).toEqual({ storyId: 's2', similarity: 0.6 })
+    expect(chooseStory(report, 0, [s1, s2], NOWHERE, { ...textOnly, threshold: 0.7 }).storyId, 'only s1 is close enough: headlines do not choose').toBe('s1')
+    expect(chooseStory({ vector: { z: 1 }, top: { z: 1 } }, 0, [s1, s2], NOWHERE, textOnly).storyId, 'none close enough').toBeNull()
   })
 
   it('never joins a story about people the report does not know of', () => {
     const others = story([a], 0, { places: [], main: ['lê quang vinh'], names: ['hà nội', 'lê quang vinh'] })
-    expect(chooseStory(a, 0, [others], { places: [], main: ['trần minh khôi'], names: ['hà nội', 'trần minh khôi'] }).storyId, 'identical words, other people').toBeNull()
-    expect(chooseStory(a, 0, [others], { places: [], main: ['trần minh khôi'], names: ['lê quang vinh', 'trần minh khôi'] }).storyId, 'one names the other').toBe('s1')
-    expect(chooseStory(a, 0, [others], NOWHERE).storyId, 'no name given').toBe('s1')
+    expect(chooseStory(plain(a), 0, [others], { places: [], main: ['trần minh khôi'], names: ['hà nội', 'trần minh khôi'] }).storyId, 'identical words, other people').toBeNull()
+    expect(chooseStory(plain(a), 0, [others], { places: [], main: ['trần minh khôi'], names: ['lê quang vinh', 'trần minh khôi'] }).storyId, 'one names the other').toBe('s1')
+    expect(chooseStory(plain(a), 0, [others], NOWHERE).storyId, 'no name given').toBe('s1')
   })
 })
 
@@ -137,7 +151,7 @@ describe('assignArticle on the seeds', () => {
     const andrews = seed('hoi-nghi-andrews-lo-trinh-chong-is.txt')
     const first = assignArticle(state, signatureOf(vnp), null)
     expect(first.decision.storyId, 'nothing to join yet').toBeNull()
-    state.stories.set('is', { members: [first.vector], where: signatureOf(vnp).where })
+    state.stories.set('is', { members: [first.vector], tops: [first.top], where: signatureOf(vnp).where })
     const second = assignArticle(state, signatureOf(andrews), null)
     expect(second.decision.storyId).toBe('is')
   })
@@ -146,7 +160,7 @@ describe('assignArticle on the seeds', () => {
     const state = new TinyState()
     const vnp = seed('vietnamplus-lien-quan-nhat-tri-ke-hoach-tieu-diet-is.txt')
     const first = assignArticle(state, signatureOf(vnp), null)
-    state.stories.set('is', { members: [first.vector], where: signatureOf(vnp).where })
+    state.stories.set('is', { members: [first.vector], tops: [first.top], where: signatureOf(vnp).where })
     const other = assignArticle(
       state,
       signatureOf({ title: 'Giá xăng giảm 500 đồng', lead: null, paragraphs: ['Liên Bộ Công Thương - Tài chính giảm giá xăng RON 95 thêm 500 đồng mỗi lít từ 15h chiều nay.'] }),
@@ -181,7 +195,7 @@ describe('two events of one kind', () => {
   it('are alike enough in words that only the place keeps them apart', () => {
     const state = new TinyState()
     const first = assignArticle(state, signatureOf(cauGiay), null)
-    state.stories.set('cau-giay', { members: [first.vector], where: NOWHERE })
+    state.stories.set('cau-giay', { members: [first.vector], tops: [first.top], where: NOWHERE })
     const blind = assignArticle(state, { ...signatureOf(dongXuan), where: NOWHERE }, null)
     expect(blind.decision.storyId, 'without places the second fire would join the first').toBe('cau-giay')
   })
@@ -190,10 +204,10 @@ describe('two events of one kind', () => {
     const state = new TinyState()
     const first = assignArticle(state, signatureOf(cauGiay), null)
     expect(signatureOf(cauGiay).where.places).toEqual(['cầu giấy'])
-    state.stories.set('cau-giay', { members: [first.vector], where: signatureOf(cauGiay).where })
+    state.stories.set('cau-giay', { members: [first.vector], tops: [first.top], where: signatureOf(cauGiay).where })
     const other = assignArticle(state, signatureOf(dongXuan), null)
     expect(other.decision.storyId, 'the fire at Đồng Xuân market').toBeNull()
-    state.stories.set('dong-xuan', { members: [other.vector], where: signatureOf(dongXuan).where })
+    state.stories.set('dong-xuan', { members: [other.vector], tops: [other.top], where: signatureOf(dongXuan).where })
     const again = assignArticle(state, signatureOf(cauGiayAgain), null)
     expect(again.decision.storyId, 'another outlet on the Cầu Giấy fire').toBe('cau-giay')
   })
@@ -221,7 +235,7 @@ describe('two events of one kind, to different people', () => {
     expect(signatureOf(khoi).where.main).toEqual(['hòa phát đạt', 'trần minh khôi'])
     const state = new TinyState()
     const first = assignArticle(state, signatureOf(khoi), null)
-    state.stories.set('khoi', { members: [first.vector], where: NOWHERE })
+    state.stories.set('khoi', { members: [first.vector], tops: [first.top], where: NOWHERE })
     const blind = assignArticle(state, { ...signatureOf(vinh), where: NOWHERE }, null)
     expect(blind.decision.storyId, 'without names the second trial would join the first').toBe('khoi')
   })
@@ -229,10 +243,10 @@ describe('two events of one kind, to different people', () => {
   it('stay two stories, while a second report of one trial joins it', () => {
     const state = new TinyState()
     const first = assignArticle(state, signatureOf(khoi), null)
-    state.stories.set('khoi', { members: [first.vector], where: signatureOf(khoi).where })
+    state.stories.set('khoi', { members: [first.vector], tops: [first.top], where: signatureOf(khoi).where })
     const other = assignArticle(state, signatureOf(vinh), null)
     expect(other.decision.storyId, 'the trial of Lê Quang Vinh').toBeNull()
-    state.stories.set('vinh', { members: [other.vector], where: signatureOf(vinh).where })
+    state.stories.set('vinh', { members: [other.vector], tops: [other.top], where: signatureOf(vinh).where })
     const again = assignArticle(state, signatureOf(khoiAgain), null)
     expect(again.decision.storyId, 'another outlet on the trial of Trần Minh Khôi').toBe('khoi')
   })

@@ -11,9 +11,11 @@
  *   (two Syria stories share "Syria", not "Deir al-Zor" or "OPCW");
  * - the headline's syllables and bigrams again, HEADLINE_WEIGHT times in all.
  *
- * A report joins the story with the highest average cosine to its members
- * (group-average linkage, which does not chain the way single-link does)
- * when that average reaches JOIN_SIMILARITY; otherwise it starts a story.
+ * A report joins a story when their similarity reaches JOIN_SIMILARITY;
+ * otherwise it starts a story. The similarity mixes two average cosines to the
+ * story's members (group-average linkage, which does not chain the way
+ * single-link does): of the whole text, and of the headline and lead, which
+ * state the event (HEADLINE_MIX).
  * Only stories whose newest report is within STORY_WINDOW_MS of the new one
  * are candidates (see the constants for why); undated reports are compared
  * with every candidate. A story that says its event happened somewhere else
@@ -41,6 +43,8 @@ export type StoryCandidate = {
   id: string
   /** Frozen vectors of (up to MAX_MEMBERS_COMPARED of) its members. */
   members: readonly SparseVector[]
+  /** The same members' headline-and-lead vectors, in the same order; null for a member stored before they were kept. */
+  tops: readonly (SparseVector | null)[]
   /** Newest member's publication time (ms since epoch); null when no member has a date. */
   latest: number | null
   /** Where its compared members say the event happened, and the names they mention (places.ts). */
@@ -109,12 +113,28 @@ export const HEADLINE_WEIGHT = 4
 export const NAME_WEIGHT = 3
 
 /**
- * Average cosine at which a report joins a story. Set on the development
- * set, where B-cubed F1 is flat from 0.16 to 0.18 on both halves and falls
- * off either side (BENCHMARKS.md): below it unrelated stories on one topic
- * merge, above it reports of one event in different words split.
+ * Weight of the headline-and-lead cosine in a report's similarity to a story
+ * (the whole text's gets the rest). Headline and lead state the event; the
+ * body carries background that neighbouring stories of one running topic
+ * share, and words that two outlets' reports of one event need not share.
+ * Chosen with JOIN_SIMILARITY from a small grid (mix 0–0.5, threshold
+ * 0.14–0.22) on all of dev; the choice procedure was checked on held-out
+ * halves of the clusters (bench/grouping-cv.ts, BENCHMARKS.md).
  */
-export const JOIN_SIMILARITY = 0.18
+export const HEADLINE_MIX = 0.5
+
+/**
+ * Similarity (see HEADLINE_MIX) at which a report joins a story: below it
+ * unrelated stories on one topic merge, above it reports of one event in
+ * different words split. Chosen with HEADLINE_MIX.
+ */
+export const JOIN_SIMILARITY = 0.16
+
+/** What decides a join: the similarity a story must reach, and the weight of headline and lead in it. */
+export type JoinRule = { threshold: number; mix: number }
+
+/** The rule grouping uses. */
+export const JOIN_RULE: JoinRule = { threshold: JOIN_SIMILARITY, mix: HEADLINE_MIX }
 
 /**
  * Reports of one event arrive within days (dev set: median span 6 h, 90th
@@ -198,69 +218,63 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return dot
 }
 
-/**
- * The headlines and leads of a story's compared members, as vectors, for
- * telling apart stories a report is close enough to join (see chooseStory).
- */
-export type TopsOf = (storyId: string) => readonly SparseVector[]
+/** A report's vectors: of its whole text, and of its headline and lead. */
+export type ReportVectors = { vector: SparseVector; top: SparseVector }
 
 /**
  * The story a report joins, or `storyId: null` to start a new one.
  *
- * Two stages. Whether the report belongs to a story at all is decided on its
- * whole text: the best average cosine must reach `threshold`. When more than
- * one story reaches it, the report joins the one whose headlines and leads are
- * most like its own (average cosine of `top`, the report's headline and lead,
- * to `topsOf(story)`): those state the event, while the body carries the
+ * A story is close enough to join when its similarity to the report reaches
+ * `rule.threshold`: (1 − mix) × the average cosine of the whole texts + mix ×
+ * the average cosine of the headlines and leads (a member without a stored
+ * headline vector counts its whole-text cosine in both). When more than one
+ * story is close enough, the report joins the one whose headlines and leads
+ * are most like its own: those state the event, while the body carries the
  * background that neighbouring stories of one running topic share (an
  * under-21 final's report recalls the under-22 squad named the day before).
- * Without `top`, the best whole-text cosine wins.
  *
  * @example
- * chooseStory(vector, Date.parse('2013-10-23T08:00:00+07:00'), candidates)
+ * chooseStory({ vector, top }, Date.parse('2013-10-23T08:00:00+07:00'), candidates)
  */
-export function chooseStory(
-  vector: SparseVector,
-  time: number | null,
-  candidates: readonly StoryCandidate[],
-  where: Whereabouts = NOWHERE,
-  threshold = JOIN_SIMILARITY,
-  top?: { vector: SparseVector; topsOf: TopsOf },
-): Decision {
+export function chooseStory(report: ReportVectors, time: number | null, candidates: readonly StoryCandidate[], where: Whereabouts = NOWHERE, rule: JoinRule = JOIN_RULE): Decision {
   let best: Decision = { storyId: null, similarity: 0 }
-  const passing: Decision[] = []
+  const passing: { decision: Decision; top: number }[] = []
   for (const candidate of candidates) {
     if (!withinWindow(time, candidate.latest) || candidate.members.length === 0) continue
-    const similarity = averageCosine(vector, candidate.members)
+    const { text, top } = averageCosines(report, candidate)
+    const similarity = (1 - rule.mix) * text + rule.mix * top
     // Two events of one kind in different places, or that happened to different people (two trials,
     // two matches), are two stories however alike their words. Asked only of a story close enough to
     // join: a story's members name hundreds of people and places.
-    if (similarity >= threshold && (placesConflict(where, candidate.where) || namesConflict(where, candidate.where))) continue
+    if (similarity >= rule.threshold && (placesConflict(where, candidate.where) || namesConflict(where, candidate.where))) continue
     const decision = { storyId: candidate.id, similarity }
-    if (similarity >= threshold) passing.push(decision)
+    if (similarity >= rule.threshold) passing.push({ decision, top })
     if (similarity > best.similarity || (similarity === best.similarity && best.storyId !== null && candidate.id < best.storyId)) best = decision
   }
-  if (best.similarity < threshold) return { storyId: null, similarity: best.similarity }
-  if (top === undefined || passing.length < 2) return best
+  if (best.similarity < rule.threshold) return { storyId: null, similarity: best.similarity }
   // Candidates come in a fixed order (most shared terms, then id), so a tie goes the same way every time.
   let chosen = best
   let chosenTop = -1
-  for (const decision of passing) {
-    const tops = top.topsOf(decision.storyId ?? '')
-    const similarity = tops.length === 0 ? 0 : averageCosine(top.vector, tops)
-    if (similarity > chosenTop) {
+  for (const { decision, top } of passing) {
+    if (top > chosenTop) {
       chosen = decision
-      chosenTop = similarity
+      chosenTop = top
     }
   }
   return chosen
 }
 
-/** Group-average linkage: the mean cosine of a vector to each member. */
-function averageCosine(vector: SparseVector, members: readonly SparseVector[]): number {
-  let sum = 0
-  for (const member of members) sum += cosine(vector, member)
-  return sum / members.length
+/** Group-average linkage, twice: the mean cosine of the report to each member, of whole texts and of headlines and leads. */
+function averageCosines(report: ReportVectors, candidate: StoryCandidate): { text: number; top: number } {
+  let text = 0
+  let top = 0
+  candidate.members.forEach((member, i) => {
+    const similarity = cosine(report.vector, member)
+    const memberTop = candidate.tops[i]
+    text += similarity
+    top += memberTop === null || memberTop === undefined ? similarity : cosine(report.top, memberTop)
+  })
+  return { text: text / candidate.members.length, top: top / candidate.members.length }
 }
 
 /**

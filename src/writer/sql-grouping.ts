@@ -49,11 +49,13 @@ export class SqlGrouping implements GroupingState {
       )
       .toArray()
     return stories.map((story) => {
-      const rows = this.sql.exec(`SELECT vector, places FROM article_vectors WHERE story_id = ? ORDER BY time DESC, article_id DESC LIMIT ?`, story.id, MAX_MEMBERS_COMPARED).toArray()
+      const rows = this.sql.exec(`SELECT vector, top_vector, places FROM article_vectors WHERE story_id = ? ORDER BY time DESC, article_id DESC LIMIT ?`, story.id, MAX_MEMBERS_COMPARED).toArray()
       return {
         id: String(story.id),
         latest: story.latest === null ? null : Number(story.latest),
         members: rows.map((row) => parseVector(row.vector)),
+        // A row from before headline vectors were kept has none: grouping counts its whole-text cosine instead.
+        tops: rows.map((row) => (row.top_vector === null ? null : parseVector(row.top_vector))),
         where: mergeWhereabouts(rows.map((row) => parseWhereabouts(row.places))),
       }
     })
@@ -63,12 +65,6 @@ export class SqlGrouping implements GroupingState {
   latestTime(storyId: string): number | null {
     const latest = this.sql.exec(`SELECT MAX(time) AS t FROM article_vectors WHERE story_id = ?`, storyId).one().t
     return latest === null ? null : Number(latest)
-  }
-
-  /** The headline-and-lead vectors of a story's compared members; a row from before they were kept gives an empty one. */
-  topsOf(storyId: string): SparseVector[] {
-    const rows = this.sql.exec(`SELECT top_vector FROM article_vectors WHERE story_id = ? ORDER BY time DESC, article_id DESC LIMIT ?`, storyId, MAX_MEMBERS_COMPARED).toArray()
-    return rows.map((row) => (row.top_vector === null ? {} : parseVector(row.top_vector)))
   }
 
   /** File an article's vectors and whereabouts under its story and index the story by its heaviest terms. */
