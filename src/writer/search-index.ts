@@ -209,7 +209,12 @@ export class SearchIndex {
     const { scored, scoredParams } = plan.tiered ? this.scoredInTiers(plan, from, params) : this.scoredNewest(plan, where, list, params)
     if (list === 'stories') return this.bestPerStory(scored, scoredParams, after?.sort === 'relevance' ? after : null, request.limit + 1)
     const keyset = after?.sort === 'relevance' ? [after.tier, after.score, after.id] : []
-    const rows = this.sql.exec(`SELECT * FROM (${scored}) ${keyset.length > 0 ? 'WHERE (tier, score, id) > (?, ?, ?)' : ''} ORDER BY tier, score, id LIMIT ?`, ...scoredParams, ...keyset, request.limit + 1)
+    const rows = this.sql.exec(
+      `SELECT * FROM (${scored}) ${keyset.length > 0 ? 'WHERE (tier, score, id) > (?, ?, ?)' : ''} ORDER BY tier, score, id LIMIT ?`,
+      ...scoredParams,
+      ...keyset,
+      request.limit + 1,
+    )
     return rows.toArray().map(rankedOf)
   }
 
