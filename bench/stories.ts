@@ -18,6 +18,7 @@ import { type BCubed, bcubed } from './bcubed.js'
 import { MemoryGrouping } from './memory-grouping.js'
 import { LOCAL_TOKEN, startWorker } from '../scripts/dev-worker.js'
 import { confusablePairs } from './confusable.js'
+import { workerdCpuMs } from './workerd-cpu.js'
 import { type VnmdsCluster, type VnmdsDocument, isoFromVnmds, loadDevSet } from './vnmds.js'
 
 type Report = { gold: string; doc: VnmdsDocument; publishedAt: string; time: number }
@@ -114,11 +115,12 @@ function singleLinkBaseline(reports: readonly Report[]): { threshold: number; sc
   return best
 }
 
-async function groupThroughWorker(reports: readonly Report[]): Promise<{ score: BCubed; perSecond: number }> {
+async function groupThroughWorker(reports: readonly Report[]): Promise<{ score: BCubed; perSecond: number; cpuMs: number }> {
   const worker = await startWorker()
   try {
     const items: { predicted: string; gold: string }[] = []
     const started = performance.now()
+    const cpuBefore = workerdCpuMs(worker)
     for (const report of reports) {
       const res = await fetch(`${worker.base}/v1/articles`, {
         method: 'POST',
@@ -130,7 +132,7 @@ async function groupThroughWorker(reports: readonly Report[]): Promise<{ score: 
       items.push({ predicted: body.storyId, gold: report.gold })
     }
     const seconds = (performance.now() - started) / 1000
-    return { score: bcubed(items), perSecond: reports.length / seconds }
+    return { score: bcubed(items), perSecond: reports.length / seconds, cpuMs: (workerdCpuMs(worker) - cpuBefore) / reports.length }
   } finally {
     await worker.stop()
   }
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--core-only')) return
   const real = await groupThroughWorker(reports)
   console.log(format('bantin Worker (wrangler dev, DO + KV)', real.score))
-  console.log(`  ingest throughput: ${real.perSecond.toFixed(1)} articles/s (one client, sequential POSTs, loopback)`)
+  console.log(`  ingest throughput: ${real.perSecond.toFixed(1)} articles/s (one client, sequential POSTs, loopback); workerd CPU ${real.cpuMs.toFixed(1)} ms per ingest`)
 }
 
 await main()
