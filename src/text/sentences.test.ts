@@ -57,6 +57,8 @@ describe('isCaption', () => {
     expect(isCaption('Ảnh minh họa')).toBe(true)
     expect(isCaption('Đồ họa: Usgs.gov')).toBe(true)
     expect(isCaption('Ảnh - Đối tượng trong các vụ án tham nhũng đặc biệt nghiêm trọng.'), 'a photo label with a dash').toBe(true)
+    expect(isCaption('Ảnh chụp màn hình tài khoản Twitter của CCTV tối thứ Hai 21/10.'), 'a screenshot label').toBe(true)
+    expect(isCaption('Ảnh chụp vệ tinh ngày 12-5 cho thấy các tên lửa đã được triển khai.'), 'a sentence about a photo').toBe(false)
     expect(isCaption('UBND TP quyết định mở rộng đường.'), 'an acronym opening a sentence').toBe(false)
   })
 })
