@@ -12,7 +12,7 @@ export const STORY_WEIGHTS: FeatureWeights = {
   bias: 0,
   opening: -0.18,
   lead: 0.48,
-  depth: 0.019,
+  depth: 0.018,
   headline: 0.24,
   headlineConcepts: -0.051,
   support: 0.32,
@@ -24,7 +24,7 @@ export const STORY_WEIGHTS: FeatureWeights = {
 
 /** Article sentences; target: the article's editor-written lead (sapo). */
 export const ARTICLE_WEIGHTS: FeatureWeights = {
-  bias: -0.0035,
+  bias: -0.0029,
   opening: 0.012,
   lead: 0.047,
   depth: -0.057,

@@ -21,6 +21,8 @@ describe('splitSentences', () => {
     ['no final punctuation', 'Một dòng không có dấu chấm', ['Một dòng không có dấu chấm']],
     ['a period before a lowercase word', 'Giá 3.5 USD. và tăng dần', ['Giá 3.5 USD. và tăng dần']],
     ['a sentence opening with a number', 'Vụ việc xảy ra hôm qua. 20 người bị thương.', ['Vụ việc xảy ra hôm qua.', '20 người bị thương.']],
+    ['an initial inside a name', 'Ông V.I. Lenin và ông M. đến. Họ ở lại.', ['Ông V.I. Lenin và ông M. đến.', 'Họ ở lại.']],
+    ['a one-letter syllable ending a sentence', 'Bất ổn gia tăng tại khu vực Nam Á. Thủ tướng rời Nga.', ['Bất ổn gia tăng tại khu vực Nam Á.', 'Thủ tướng rời Nga.']],
     ['a temperature unit before a new sentence', 'Nhiệt độ lên tới 40 độ C. Sau đó trời mưa to.', ['Nhiệt độ lên tới 40 độ C.', 'Sau đó trời mưa to.']],
     ['"and so on" before a new sentence', 'Họ bán rau, thịt, cá v.v. Nhưng giá đều tăng.', ['Họ bán rau, thịt, cá v.v.', 'Nhưng giá đều tăng.']],
     ['an ellipsis inside an open quotation', 'Ông nói: “Tôi… Tôi không biết gì cả”. Sau đó ông về.', ['Ông nói: “Tôi… Tôi không biết gì cả”.', 'Sau đó ông về.']],

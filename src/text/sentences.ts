@@ -292,7 +292,16 @@ function endsWithAbbreviation(before: string): boolean {
   // `40 độ C.`: a unit letter after `độ` is not an initial.
   if (/^[CFK]$/.test(token) && /\sđộ\s*$/u.test(before.slice(Math.max(0, start - 5), start))) return false
   // PGS.TS, Th.S, v.v: every dotted part must be a known abbreviation.
-  return token.split('.').every((part) => ABBREVIATIONS.has(part) || /^\p{Lu}$/u.test(part))
+  return token.split('.').every((part) => ABBREVIATIONS.has(part) || isInitial(part))
+}
+
+/**
+ * A single capital letter, as an initial (`ông M.`, `V.I. Lenin`, `Đ.`) — not
+ * one with a tone mark, which is a whole syllable: `Ảnh: Như Ý. Từ bức thư
+ * …` ends a photographer's name and a sentence.
+ */
+function isInitial(part: string): boolean {
+  return /^\p{Lu}$/u.test(part) && !/[\u0300\u0301\u0303\u0309\u0323]/u.test(part.normalize('NFD'))
 }
 
 /** Offsets just after a flattened photo credit, where the next sentence starts. */
