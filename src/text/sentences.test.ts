@@ -66,6 +66,14 @@ describe('isCaption', () => {
 })
 
 describe('segmentSentences', () => {
+  it('ends a credit that names a photographer and an agency with a dash between them', () => {
+    expect(segmentSentences('Đồng chí Nguyễn Văn Đua tiếp đoàn đại biểu. Ảnh: Hoàng Hải - TTXVN Tại buổi tiếp, ông bày tỏ vui mừng.')).toEqual([
+      { text: 'Đồng chí Nguyễn Văn Đua tiếp đoàn đại biểu.', caption: true },
+      { text: 'Ảnh: Hoàng Hải - TTXVN', caption: true },
+      { text: 'Tại buổi tiếp, ông bày tỏ vui mừng.', caption: false },
+    ])
+  })
+
   it('marks a caption sentence before a credit, and the credit', () => {
     expect(segmentSentences('Một chuyên gia OPCW đang thực hiện nhiệm vụ. Ảnh: AFP Người phát ngôn của OPCW khẳng định như vậy.')).toEqual([
       { text: 'Một chuyên gia OPCW đang thực hiện nhiệm vụ.', caption: true },

@@ -401,6 +401,8 @@ function creditNameEnd(text: string, from: number): number | null {
     const capitalized = /^[\p{Lu}\p{N}]/u.test(word) || (count === 0 && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|vn|net|org|info|tv)$/i.test(word))
     // `Ảnh: KCNA KCNA dẫn lời …`: the agency credited, then named again as the subject.
     if (count > 0 && word === lastWord) return end
+    // `Ảnh: Hoàng Hải - TTXVN Tại buổi tiếp …`: a dash between the photographer and the agency.
+    if (count > 0 && /^[-–—]$/u.test(word)) continue
     const opensSentence = count > 0 && (isStopword(toSyllables(word).join(' ')) || !capitalized)
     if (opensSentence || count === MAX_CREDIT_TOKENS) {
       if (capitalized || /^[“"]/.test(word)) return end
