@@ -10,16 +10,17 @@ import type { FeatureWeights } from './features.js'
 /** Story sentences; target: the cluster's two human summaries. */
 export const STORY_WEIGHTS: FeatureWeights = {
   bias: 0,
-  opening: -0.18,
-  lead: 0.48,
-  depth: 0.018,
-  headline: 0.24,
-  headlineConcepts: -0.051,
+  opening: -0.2,
+  lead: 0.12,
+  depth: 0.022,
+  headline: 0.23,
+  headlineConcepts: -0.038,
   support: 0.32,
-  centrality: 0.12,
-  leadShare: 0.22,
-  leadPrecision: 0.15,
-  length: 0.013,
+  centrality: 0.13,
+  leadShare: 0.17,
+  leadPrecision: 0.17,
+  length: -0.0069,
+  leadLength: 0.11,
 }
 
 /** Article sentences; target: the article's editor-written lead (sapo). */
@@ -35,4 +36,5 @@ export const ARTICLE_WEIGHTS: FeatureWeights = {
   leadShare: 0,
   leadPrecision: 0,
   length: 0.015,
+  leadLength: 0,
 }
