@@ -17,6 +17,7 @@ import { ApiError } from '../http/problem.js'
 import { jsonWithPolicy } from '../http/respond.js'
 import { periodOf } from '../search/dates.js'
 import { canonicalQueryOf, isQueryProblem, parseSearchQuery } from '../search/query.js'
+import { RepeatedAsks } from '../search/repeats.js'
 import { CURSOR_ARITY, type SearchList, type SearchPosition, type SearchRequest, cursorPartsOf, fingerprintOf, positionOf } from '../search/request.js'
 import { cursorKeyOf, decodeCursor, encodeCursor } from '../store/cursor.js'
 import { ARTICLE_ID, STORY_ID } from '../store/schemas.js'
@@ -89,8 +90,9 @@ const SEARCH_CACHE_SECONDS = 10
 const CACHE_ORIGIN = 'https://search.bantin.internal'
 
 /**
- * A page from the Cache API under the normalized request, or computed and put
- * there once answered. The key carries this isolate's count of writes, so
+ * A page from the Cache API under the normalized request, or computed and,
+ * when this isolate answered the same search in the last minute
+ * (`RepeatedAsks`), put there once answered. The key carries this isolate's count of writes, so
  * a client sees its own correction at once; elsewhere within 10 s.
  * `Server-Timing` says which, and how long the lookup and the Newsroom took.
  */
@@ -110,6 +112,7 @@ async function cachedPage<T>(c: Context<AppEnv>, key: string, schema: z.ZodMiniT
   const page = await compute()
   const timing = [`search-cache;dur=${(looked - started).toFixed(1)};desc="miss"`, `newsroom;dur=${(performance.now() - looked).toFixed(1)}`]
   c.header('Server-Timing', timing.join(', '), { append: true })
+  if (!repeatedAsks.isRepeat(request.url, Date.now())) return page
   // Stored after the answer goes out: the client does not wait for the cache (a write took 2–3 ms locally).
   const stored = new Response(JSON.stringify(page), { headers: { 'Content-Type': 'application/json', 'Cache-Control': `public, max-age=${SEARCH_CACHE_SECONDS}` } })
   const write = cache.put(request, stored).finally(() => cacheWrites.delete(write))
@@ -117,6 +120,9 @@ async function cachedPage<T>(c: Context<AppEnv>, key: string, schema: z.ZodMiniT
   c.executionCtx.waitUntil(write)
   return page
 }
+
+/** Searches this isolate answered once: a page is stored when its search is asked again (src/search/repeats.ts). */
+const repeatedAsks = new RepeatedAsks()
 
 /** Pages being stored after their answer went out. */
 const cacheWrites = new Set<Promise<void>>()

@@ -110,22 +110,28 @@ export function foldText(text: string): string {
   // replace() calling back for every non-ASCII character (a third of a
   // Vietnamese text) cost ~100 µs a body.
   const units = new Uint16Array(source.length)
+  let surrogates = false
   for (let i = 0; i < source.length; i++) {
     const unit = source.charCodeAt(i)
     if (unit >= 0x41 && foldedUnits[unit] === 0) foldedUnits[unit] = foldUnit(unit)
     units[i] = unit < 0x41 ? unit : (foldedUnits[unit] ?? unit)
+    if (unit >= 0xd800 && unit <= 0xdfff) surrogates = true
   }
-  // apply takes the typed array as it is, where spreading it into arguments cost four times as much.
+  // Units to a string at once (`String.fromCharCode` over slices took as long again as folding), unless a
+  // surrogate is among them: the decoder would replace a lone one, and the text would not stay as it is.
+  if (!surrogates) return UTF16.decode(units)
   let folded = ''
   for (let at = 0; at < units.length; at += UNITS_PER_CALL) folded += String(Reflect.apply(String.fromCharCode, null, units.subarray(at, at + UNITS_PER_CALL)))
   return folded
 }
 
-/** Each UTF-16 unit's folded unit (0: not yet known), filled as units are met. */
-const foldedUnits = new Uint16Array(0x10000)
+const UTF16 = new TextDecoder('utf-16le')
 
 /** Units per `String.fromCharCode` call: well under any engine's limit on arguments. */
 const UNITS_PER_CALL = 4096
+
+/** Each UTF-16 unit's folded unit (0: not yet known), filled as units are met. */
+const foldedUnits = new Uint16Array(0x10000)
 
 /** One unit folded to one unit: lowercase, marks dropped, đ → d; kept lowercased or as it is when that would not be one unit. */
 function foldUnit(code: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SCORED_PAIRS, MAX_SCORED_TERMS, frequencyTokensOf, isCountCurrent, isTiered, matchPlanOf, quote, scoredTermsOf } from './match.js'
+import { MAX_SCORED_PAIRS, MAX_SCORED_TERMS, frequencyTokensOf, isCommonTerm, isCountCurrent, isTiered, matchPlanOf, quote, scoredTermsOf } from './match.js'
 import { isQueryProblem, parseSearchQuery } from './query.js'
 
 function parsed(q: string) {
@@ -153,6 +153,17 @@ describe('isCountCurrent', () => {
     expect(isCountCurrent(800, 10, 1000), 'common either way').toBe(true)
     expect(isCountCurrent(502, 5, 1000), 'could now be under half the archive: read again').toBe(false)
     expect(isCountCurrent(497, 5, 1000), 'could now be half the archive: read again').toBe(false)
+    expect(isCountCurrent(252, 5, 1000), 'could now be under a quarter (a longer query): read again').toBe(false)
+    expect(isCountCurrent(320, 5, 1000), 'over a quarter, under half either way').toBe(true)
+  })
+})
+
+describe('isCommonTerm', () => {
+  it('takes half the archive for a short query and a quarter for a longer one', () => {
+    expect(isCommonTerm(500, 1000, true), 'half: common to a short query').toBe(true)
+    expect(isCommonTerm(499, 1000, true)).toBe(false)
+    expect(isCommonTerm(250, 1000, false), 'a quarter: common to a longer query').toBe(true)
+    expect(isCommonTerm(249, 1000, false)).toBe(false)
   })
 })
 

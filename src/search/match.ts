@@ -22,9 +22,10 @@
  *   form of each term — its spelling when typed with diacritics, else folded
  *   — and the pairs: scoring costs about as much per term as per article, and
  *   on dev the headline queries rank the same (BENCHMARKS.md). In a large archive (MIN_DOCUMENTS_TO_PRUNE), a
- *   term in at least half the articles is left out while another term or
- *   folded term or phrase of the query remains: FTS5 floors such a term's IDF at 1e-6, so it
- *   adds nothing to any score, while scoring it costs a pass over most of the
+ *   common term (in at least half the articles; a quarter for a longer
+ *   query: COMMON_SHARE) is left out while another term or
+ *   folded term or phrase of the query remains: it adds nothing or little to
+ *   any score, while scoring it costs a pass over much of the
  *   archive. An article with only such terms, which would have ranked last,
  *   is then not found (the "common terms" rule of Lucene). A longer query
  *   also scores only its rarest terms and pairs (MAX_SCORED_TERMS,
@@ -63,6 +64,33 @@ export const MAX_SCORED_MATCHES = 2000
  * archive is cheap, and there half the articles share most words.
  */
 export const MIN_DOCUMENTS_TO_PRUNE = 1000
+
+/**
+ * Share of the archive from which a term is *common*: left out of a
+ * query's scoring while another of its terms or phrases remains (a large
+ * archive only, MIN_DOCUMENTS_TO_PRUNE). For a short query (tiered) half:
+ * FTS5 floors such a term's IDF at 1e-6, so it adds nothing to any score.
+ * For a longer query a quarter: such a term weighs at most ln 3 ≈ 1.1 in
+ * BM25 against 5–9 for the names and the words of the event, yet FTS5 reads
+ * its whole posting list to compute that weight (once per search, over the
+ * whole archive, not only the matches it scores) — on the 10,000-article
+ * archive the largest single cost of a headline query. On dev, headline
+ * queries rank the same with a quarter as with half; an eighth loses 0.005
+ * MRR (BENCHMARKS.md).
+ */
+export const COMMON_SHARE = { short: 1 / 2, long: 1 / 4 } as const
+
+/**
+ * Whether a term in `count` of `documents` articles is common for a query
+ * ranked in tiers (`tiered`) or not (see COMMON_SHARE).
+ *
+ * @example
+ * isCommonTerm(300, 1000, true) // => false
+ * isCommonTerm(300, 1000, false) // => true
+ */
+export function isCommonTerm(count: number, documents: number, tiered: boolean): boolean {
+  return count >= documents * (tiered ? COMMON_SHARE.short : COMMON_SHARE.long)
+}
 
 /**
  * Joins two folded syllables into a pair token. The tokenizer is told it is a
@@ -136,8 +164,8 @@ const FOLDED = '{title_folded body_folded}'
 const PAIRS = '{title_pairs body_pairs}'
 
 /**
- * The three expressions for a query. `common` holds terms (folded or exact
- * syllables) found in at least half the articles: they are left out of `any`
+ * The three expressions for a query. `common` holds its common terms (folded or exact
+ * syllables; `isCommonTerm`): they are left out of `any`
  * unless no other folded term or phrase would remain (see the module comment).
  * `frequencies` holds the document frequency of the tokens `frequencyTokensOf`
  * lists (a token missing from it is in no article): with it, a longer query
@@ -231,10 +259,10 @@ function rarest(candidates: readonly Candidate[], frequencies: ReadonlyMap<strin
  * decides as a fresh count would. Each write changes a count by at most one,
  * so the count now is within `writes` of the one read: it is used when no
  * write came since, or when the writes are at most 1/16 of it and too few to
- * move it across half of the `documents` articles there are now (the
- * common-terms rule); the rarity order of a longer query may then use a
- * count off by 1/16. A token read as in no article is read again after any
- * write: an article with it may have come.
+ * move it across either share of the `documents` articles there are now
+ * that makes a term common (COMMON_SHARE); the rarity order of a longer
+ * query may then use a count off by 1/16. A token read as in no article is
+ * read again after any write: an article with it may have come.
  *
  * @example
  * isCountCurrent(0, 1, 100) // => false
@@ -242,8 +270,8 @@ function rarest(candidates: readonly Candidate[], frequencies: ReadonlyMap<strin
  */
 export function isCountCurrent(count: number, writes: number, documents: number): boolean {
   if (writes === 0) return true
-  const sameSide = (count - writes) * 2 >= documents || (count + writes) * 2 < documents
-  return writes * 16 <= count && sameSide
+  const sameSide = (share: number) => count - writes >= documents * share || count + writes < documents * share
+  return writes * 16 <= count && sameSide(COMMON_SHARE.short) && sameSide(COMMON_SHARE.long)
 }
 
 /**

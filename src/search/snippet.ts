@@ -107,10 +107,26 @@ function wholeSyllablesAt(text: string, folded: string, at: number, length: numb
   return spans
 }
 
+/**
+ * Whether each UTF-16 unit of the Basic Multilingual Plane is a letter or
+ * digit: 0 not yet asked, 1 yes, 2 no. A headline query's common syllables
+ * (`a`, `o`, `va`) occur inside many words, and each such place is checked
+ * for a word boundary: a table read instead of a regular expression per check
+ * made a page of snippets about twice as fast.
+ */
+const wordUnits = new Uint8Array(0x10000)
+
 /** A letter or digit (the token definition of fold.ts) at a UTF-16 index, surrogate pairs read whole. */
 function isWordAt(text: string, at: number): boolean {
   if (at < 0 || at >= text.length) return false
-  return WORD.test(String.fromCodePoint(text.codePointAt(at) ?? 0))
+  const unit = text.charCodeAt(at)
+  if (unit >= 0xd800 && unit <= 0xdfff) return WORD.test(String.fromCodePoint(text.codePointAt(at) ?? 0))
+  let known = wordUnits[unit]
+  if (known === 0) {
+    known = WORD.test(String.fromCharCode(unit)) ? 1 : 2
+    wordUnits[unit] = known
+  }
+  return known === 1
 }
 
 /** Whether the character ending just before `at` is a letter or digit. */
