@@ -1,7 +1,7 @@
 /**
  * Sentence features for extractive summaries, and the linear score over them.
  *
- * Each candidate sentence is described by six numbers that the literature on
+ * Each candidate sentence is described by numbers that the literature on
  * news summarization has long found predictive (Edmundson 1969 for position
  * and title words; Radev et al. 2004, MEAD, for centroid centrality; cross-
  * document support is the multi-document form of centrality):
@@ -23,10 +23,14 @@
  *   carry what the editors chose to lead with;
  * - `leadPrecision`: the share of the sentence's own content bigrams found in
  *   any lead;
- * - `length`: ln(words).
+ * - `length`: ln(words);
+ * - `leadLength`: `lead` × `length` — a long sentence at the top of its
+ *   report is a full lede (who, what, where, when); deeper in, length says
+ *   less. (Held out on dev over 100 random half splits: story R2 +0.2, better
+ *   in 123 of 200 scorings and worse in 77; short story +1.1.)
  *
- * The weights are a least-squares fit of each sentence's bigram precision
- * against human summaries (scripts/fit-summary-weights.ts; see weights.ts).
+ * The weights are least-squares fits against human summaries
+ * (scripts/fit-summary-weights.ts; see weights.ts).
  *
  * Pure: no runtime imports.
  */
@@ -35,7 +39,7 @@ import type { Lexicon } from './lexicon.js'
 import { toSyllables } from '../text/syllables.js'
 
 /** The features, in a fixed order (the fitting script and the weights follow it). */
-export const FEATURE_NAMES = ['opening', 'lead', 'depth', 'headline', 'headlineConcepts', 'support', 'centrality', 'leadShare', 'leadPrecision', 'length'] as const
+export const FEATURE_NAMES = ['opening', 'lead', 'depth', 'headline', 'headlineConcepts', 'support', 'centrality', 'leadShare', 'leadPrecision', 'length', 'leadLength'] as const
 
 export type Features = Record<(typeof FEATURE_NAMES)[number], number>
 
@@ -119,9 +123,11 @@ export function featuresOf(candidates: readonly Candidate[], context: FeatureCon
         leadShare += weight
       }
     }
+    const lead = 1 / (1 + position)
+    const length = Math.log(Math.max(1, candidate.words))
     return {
       opening: position === 0 ? 1 : 0,
-      lead: 1 / (1 + position),
+      lead,
       depth: position / (perArticle.get(candidate.article) ?? 1),
       headline: headlineWordCount === 0 ? 0 : headlineHits / headlineWordCount,
       headlineConcepts: headlineConceptCount === 0 ? 0 : conceptHits / headlineConceptCount,
@@ -129,7 +135,8 @@ export function featuresOf(candidates: readonly Candidate[], context: FeatureCon
       centrality: denominator === 0 ? 0 : dot / denominator,
       leadShare: leadConcepts.length === 0 ? 0 : leadShare / leadConcepts.length,
       leadPrecision: candidate.concepts.length === 0 ? 0 : leadHits / candidate.concepts.length,
-      length: Math.log(Math.max(1, candidate.words)),
+      length,
+      leadLength: lead * length,
     }
   })
 }

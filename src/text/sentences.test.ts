@@ -21,6 +21,8 @@ describe('splitSentences', () => {
     ['no final punctuation', 'Một dòng không có dấu chấm', ['Một dòng không có dấu chấm']],
     ['a period before a lowercase word', 'Giá 3.5 USD. và tăng dần', ['Giá 3.5 USD. và tăng dần']],
     ['a sentence opening with a number', 'Vụ việc xảy ra hôm qua. 20 người bị thương.', ['Vụ việc xảy ra hôm qua.', '20 người bị thương.']],
+    ['an initial inside a name', 'Ông V.I. Lenin và ông M. đến. Họ ở lại.', ['Ông V.I. Lenin và ông M. đến.', 'Họ ở lại.']],
+    ['a one-letter syllable ending a sentence', 'Bất ổn gia tăng tại khu vực Nam Á. Thủ tướng rời Nga.', ['Bất ổn gia tăng tại khu vực Nam Á.', 'Thủ tướng rời Nga.']],
     ['a temperature unit before a new sentence', 'Nhiệt độ lên tới 40 độ C. Sau đó trời mưa to.', ['Nhiệt độ lên tới 40 độ C.', 'Sau đó trời mưa to.']],
     ['"and so on" before a new sentence', 'Họ bán rau, thịt, cá v.v. Nhưng giá đều tăng.', ['Họ bán rau, thịt, cá v.v.', 'Nhưng giá đều tăng.']],
     ['an ellipsis inside an open quotation', 'Ông nói: “Tôi… Tôi không biết gì cả”. Sau đó ông về.', ['Ông nói: “Tôi… Tôi không biết gì cả”.', 'Sau đó ông về.']],
@@ -57,11 +59,21 @@ describe('isCaption', () => {
     expect(isCaption('Ảnh minh họa')).toBe(true)
     expect(isCaption('Đồ họa: Usgs.gov')).toBe(true)
     expect(isCaption('Ảnh - Đối tượng trong các vụ án tham nhũng đặc biệt nghiêm trọng.'), 'a photo label with a dash').toBe(true)
+    expect(isCaption('Ảnh chụp màn hình tài khoản Twitter của CCTV tối thứ Hai 21/10.'), 'a screenshot label').toBe(true)
+    expect(isCaption('Ảnh chụp vệ tinh ngày 12-5 cho thấy các tên lửa đã được triển khai.'), 'a sentence about a photo').toBe(false)
     expect(isCaption('UBND TP quyết định mở rộng đường.'), 'an acronym opening a sentence').toBe(false)
   })
 })
 
 describe('segmentSentences', () => {
+  it('ends a credit that names a photographer and an agency with a dash between them', () => {
+    expect(segmentSentences('Đồng chí Nguyễn Văn Đua tiếp đoàn đại biểu. Ảnh: Hoàng Hải - TTXVN Tại buổi tiếp, ông bày tỏ vui mừng.')).toEqual([
+      { text: 'Đồng chí Nguyễn Văn Đua tiếp đoàn đại biểu.', caption: true },
+      { text: 'Ảnh: Hoàng Hải - TTXVN', caption: true },
+      { text: 'Tại buổi tiếp, ông bày tỏ vui mừng.', caption: false },
+    ])
+  })
+
   it('marks a caption sentence before a credit, and the credit', () => {
     expect(segmentSentences('Một chuyên gia OPCW đang thực hiện nhiệm vụ. Ảnh: AFP Người phát ngôn của OPCW khẳng định như vậy.')).toEqual([
       { text: 'Một chuyên gia OPCW đang thực hiện nhiệm vụ.', caption: true },
