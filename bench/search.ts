@@ -37,6 +37,7 @@ import { gunzipSync } from 'node:zlib'
 import { searchTokensOf } from '../src/search/fold.js'
 import { LOCAL_TOKEN, type RunningWorker, startWorker } from '../scripts/dev-worker.js'
 import { type VnmdsDocument, isoFromVnmds, loadDevSet, outletOf } from './vnmds.js'
+import { workerdCpuMs } from './workerd-cpu.js'
 
 const TOP = 10
 const ARCHIVE_SIZE = 10_000
@@ -276,30 +277,6 @@ async function measured(worker: RunningWorker, label: string, run: () => Promise
   const samples = await run()
   return { label, samples, cpuMs: (workerdCpuMs(worker) - before) / samples.length }
 }
-
-/** User + system CPU time of the workerd processes in the Worker's process group (Linux /proc), in ms. */
-function workerdCpuMs(worker: RunningWorker): number {
-  if (worker.group === null || !existsSync('/proc')) return Number.NaN
-  let ticks = 0
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    let stat: string
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-    } catch {
-      continue // gone meanwhile
-    }
-    // pid (comm) state ppid pgrp … utime (14th) stime (15th): fields after the command's closing parenthesis.
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    if (comm !== 'workerd' || Number(fields[2]) !== worker.group) continue
-    ticks += Number(fields[11]) + Number(fields[12])
-  }
-  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND
-}
-
-/** Linux's USER_HZ, the unit of /proc/PID/stat times. */
-const CLOCK_TICKS_PER_SECOND = 100
 
 async function timed(worker: RunningWorker, params: Record<string, string>, path = '/v1/search'): Promise<Sample> {
   const started = performance.now()
