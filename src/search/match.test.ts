@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SCORED_PAIRS, MAX_SCORED_TERMS, frequencyTokensOf, isCommonTerm, isCountCurrent, isTiered, matchPlanOf, quote, scoredTermsOf } from './match.js'
+import { MAX_SCORED_MATCHES, MAX_SCORED_PAIRS, MAX_SCORED_TERMS, MAX_SCORING_WORK, frequencyTokensOf, isCommonTerm, isCountCurrent, scoredMatchesFor, isTiered, matchPlanOf, quote, scoredTermsOf } from './match.js'
 import { isQueryProblem, parseSearchQuery } from './query.js'
 
 function parsed(q: string) {
@@ -155,6 +155,22 @@ describe('isCountCurrent', () => {
     expect(isCountCurrent(497, 5, 1000), 'could now be half the archive: read again').toBe(false)
     expect(isCountCurrent(252, 5, 1000), 'could now be under a quarter (a longer query): read again').toBe(false)
     expect(isCountCurrent(320, 5, 1000), 'over a quarter, under half either way').toBe(true)
+  })
+})
+
+describe('scoredMatchesFor', () => {
+  it('scores every allowed match for a query of few expressions, fewer for a long one, never none', () => {
+    expect(scoredMatchesFor(3)).toBe(MAX_SCORED_MATCHES)
+    expect(scoredMatchesFor(8), 'eight expressions: the whole bound').toBe(MAX_SCORED_MATCHES)
+    expect(scoredMatchesFor(16), 'a pasted headline: half').toBe(MAX_SCORING_WORK / 16)
+    expect(scoredMatchesFor(24) * 24).toBeLessThanOrEqual(MAX_SCORING_WORK)
+    expect(scoredMatchesFor(16, 3), 'a lower bound stays the bound').toBe(3)
+    expect(scoredMatchesFor(1_000_000)).toBe(1)
+  })
+
+  it('counts the expressions a plan scores', () => {
+    expect(plan('ha noi').expressions, 'two terms and their pair').toBe(3)
+    expect(plan('Hà Nội').expressions, 'and the two spellings').toBe(5)
   })
 })
 

@@ -53,11 +53,37 @@ export const SEARCH_COLUMNS = ['title_exact', 'title_folded', 'body_exact', 'bod
  * match; it has no top-k pruning), so a query of common words would cost in
  * proportion to the archive; this bounds it. A query matching fewer articles
  * is ranked whole; one matching more is ranked among the newest 2,000
- * (ingested or corrected), which for news is where the answer usually is.
+ * (ingested or corrected; fewer for a long query: MAX_SCORING_WORK), which
+ * for news is where the answer usually is.
  * `sort=recent` is not bounded: it scores nothing. On 10,000 articles,
  * 2,000 took a common headline query from 9 to 5 ms of SQLite CPU.
  */
 export const MAX_SCORED_MATCHES = 2000
+
+/**
+ * Scoring work allowed a search: matches scored × expressions scored. FTS5's
+ * `bm25()` visits every expression of the query for every match it scores,
+ * so a query's cost grew with its length as well as with its matches. A
+ * query of up to eight expressions — every short query typed without
+ * diacritics, and most with — scores MAX_SCORED_MATCHES; a longer one
+ * scores fewer, the newest: a pasted headline of 16 expressions its newest
+ * 1,000 (`scoredMatchesFor`). On dev no query has that many matches; on the
+ * 10,000-article archive every headline query, as written and folded, still
+ * finds a report of its own event first (658 of 658, as with 2,000).
+ */
+export const MAX_SCORING_WORK = 16_000
+
+/**
+ * Matches scored for a query of `expressions` scored expressions, at most
+ * `bound` (MAX_SCORED_MATCHES; tests lower it): see MAX_SCORING_WORK.
+ *
+ * @example
+ * scoredMatchesFor(3) // => 2000
+ * scoredMatchesFor(16) // => 1000
+ */
+export function scoredMatchesFor(expressions: number, bound = MAX_SCORED_MATCHES): number {
+  return Math.max(1, Math.min(bound, Math.floor(MAX_SCORING_WORK / Math.max(1, expressions))))
+}
 
 /**
  * Articles below which no term is left out of scoring: a pass over a small
@@ -151,6 +177,8 @@ export type RankTier = 0 | 1 | 2
 export type MatchPlan = {
   /** What is found and scored. */
   any: string
+  /** How many expressions `any` scores (its FTS5 phrases). */
+  expressions: number
   /** Whether results are ordered in tiers before BM25 (a short query: see MAX_TIERED_UNITS). */
   tiered: boolean
   /** Documents with every unit (null when `any` already requires every unit: a single unit). */
@@ -206,6 +234,7 @@ export function matchPlanOf(query: SearchQuery, common: ReadonlySet<string> = ne
   const marked = [...new Set(query.units.flatMap((unit) => unit.syllables.filter((s) => s.marked).map((s) => `${EXACT}: ${quote(s.exact)}`)))]
   return {
     any: scored.map((candidate) => candidate.expression).join(' OR '),
+    expressions: scored.length,
     tiered,
     all: required.length > 1 ? all : null,
     exact: marked.length > 0 ? [all, ...marked].join(' AND ') : null,

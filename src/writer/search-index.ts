@@ -36,6 +36,7 @@ import {
   isCountCurrent,
   isTiered,
   matchPlanOf,
+  scoredMatchesFor,
   scoredTermsOf,
 } from '../search/match.js'
 import type { ArticleHit, SearchList, SearchPosition, SearchRequest, SearchSlice, StoryHit } from '../search/request.js'
@@ -81,7 +82,7 @@ export class SearchIndex {
   /** Document frequencies read from `search_vocab`, with the index's write count then (`frequencies`). */
   private readonly knownFrequencies = new Map<string, { documents: number; writes: number }>()
 
-  /** `maxScored`: matches scored by relevance, at most (MAX_SCORED_MATCHES; tests lower it). */
+  /** `maxScored`: matches scored by relevance, at most (MAX_SCORED_MATCHES, fewer for a long query; tests lower it). */
   constructor(
     private readonly sql: SqlStorage,
     private readonly maxScored = MAX_SCORED_MATCHES,
@@ -171,8 +172,8 @@ export class SearchIndex {
    * One page (and one more row) of matches: articles, or stories each with its
    * best report (by relevance) or its newest matching report (by date).
    *
-   * By relevance, only the `maxScored` most recently indexed matches are
-   * scored (match.ts; counting matches of the filter tokens, a superset of
+   * By relevance, only the most recently indexed matches are scored
+   * (`scoredMatchesFor`: `maxScored` or fewer; match.ts; counting matches of the filter tokens, a superset of
    * the filters): `scoredInTiers` and `scoredNewest`. By date nothing is
    * scored; the match needs every unit.
    */
@@ -267,12 +268,15 @@ export class SearchIndex {
 
   /**
    * A short query's matches, scored and tiered (SQL and its parameters). A
-   * first pass, FTS5 alone in rowid order, finds the rowid of the `maxScored`-th
-   * newest match (the filter tokens stand in for the SQL conditions there);
-   * the tier subqueries and the scoring then keep to rowids from it up.
+   * first pass, FTS5 alone in rowid order, finds the rowid of the oldest
+   * match to score (`scoredMatchesFor`; the filter tokens stand in for the
+   * SQL conditions there); the tier subqueries and the scoring then keep to
+   * rowids from it up.
    */
   private scoredInTiers(plan: MatchPlan, from: string, params: readonly (string | number)[]): { scored: string; scoredParams: (string | number)[] } {
-    const floorRow = this.sql.exec(`SELECT rowid AS r FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`, plan.any, this.maxScored - 1).toArray()[0]
+    const floorRow = this.sql
+      .exec(`SELECT rowid AS r FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`, plan.any, scoredMatchesFor(plan.expressions, this.maxScored) - 1)
+      .toArray()[0]
     const floor = floorRow === undefined ? [] : [Number(floorRow.r)]
     const scored = `SELECT d.article_id AS id, d.story_id AS story_id, d.sort_key AS sort_key, ${tierOf(plan, floor.length > 0)} AS tier, ${BM25} AS score
                     ${from} ${floor.length > 0 ? 'AND search_text.rowid >= ?' : ''}`
@@ -280,8 +284,8 @@ export class SearchIndex {
   }
 
   /**
-   * A longer query's matches, scored (one tier): the `maxScored` newest
-   * matches of FTS5 alone, each scored as it is read, then the SQL
+   * A longer query's matches, scored (one tier): the newest matches of FTS5
+   * alone (as many as `scoredMatchesFor` allows), each scored as it is read, then the SQL
    * conditions. One pass, where the first pass of `scoredInTiers` read the
    * same matches twice (a headline query 3.2 → 2.6 ms of SQLite, same rows).
    */
@@ -289,7 +293,7 @@ export class SearchIndex {
     const scored = `SELECT d.article_id AS id, d.story_id AS story_id, d.sort_key AS sort_key, 0 AS tier, b.score AS score
                     FROM (SELECT rowid AS r, ${BM25} AS score FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC LIMIT ?) b
                     JOIN search_docs d ON d.rowid = b.r WHERE 1 ${where} ${list === 'stories' ? 'AND d.story_id IS NOT NULL' : ''}`
-    return { scored, scoredParams: [plan.any, this.maxScored, ...params] }
+    return { scored, scoredParams: [plan.any, scoredMatchesFor(plan.expressions, this.maxScored), ...params] }
   }
 
   /**
