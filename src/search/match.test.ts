@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SCORED_MATCHES, MAX_SCORED_PAIRS, MAX_SCORED_TERMS, MAX_SCORING_WORK, frequencyTokensOf, isCommonTerm, isCountCurrent, scoredMatchesFor, isTiered, matchPlanOf, quote, scoredTermsOf } from './match.js'
+import {
+  MAX_SCORED_MATCHES,
+  MAX_SCORED_PAIRS,
+  MAX_SCORED_TERMS,
+  MAX_SCORING_WORK,
+  frequencyTokensOf,
+  isCommonTerm,
+  isCountCurrent,
+  scoredMatchesFor,
+  isTiered,
+  matchPlanOf,
+  quote,
+  scoredTermsOf,
+} from './match.js'
 import { isQueryProblem, parseSearchQuery } from './query.js'
 
 function parsed(q: string) {
