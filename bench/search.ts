@@ -38,6 +38,7 @@ import { searchTokensOf } from '../src/search/fold.js'
 import { LOCAL_TOKEN, type RunningWorker, startWorker } from '../scripts/dev-worker.js'
 import { type VnmdsDocument, isoFromVnmds, loadDevSet, outletOf } from './vnmds.js'
 import { workerdCpuMs } from './workerd-cpu.js'
+import { xorshift } from './random.js'
 
 const TOP = 10
 const ARCHIVE_SIZE = 10_000
@@ -439,17 +440,6 @@ function optionOf(name: string): string | undefined {
 
 function mean(values: readonly number[]): number {
   return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length
-}
-
-/** xorshift32: a reproducible random sequence in [0, 1). */
-function xorshift(seed: number): () => number {
-  let state = seed
-  return () => {
-    state ^= state << 13
-    state ^= state >>> 17
-    state ^= state << 5
-    return (state >>> 0) / 0x1_0000_0000
-  }
 }
 
 await main()

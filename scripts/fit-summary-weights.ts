@@ -36,6 +36,7 @@ import { planOf } from '../src/summarize/plan.js'
 import { summarizeStory } from '../src/summarize/multi-document.js'
 import { REDUNDANCY_PENALTY, selectFromPlan } from '../src/summarize/select.js'
 import { ARTICLE_WEIGHTS } from '../src/summarize/weights.js'
+import { xorshift } from '../bench/random.js'
 
 const FEATURES = FEATURE_NAMES
 const RIDGE = 1
@@ -251,19 +252,6 @@ function solve(augmented: number[][]): number[] {
 function round(value: number): number {
   // A centered fit's bias is zero up to rounding error (1e-17).
   return Math.abs(value) < 1e-9 ? 0 : Number(value.toPrecision(2))
-}
-
-/** xorshift32: a reproducible random sequence in [0, 1). */
-function xorshift(seed: number): () => number {
-  let state = seed >>> 0 || 1
-  return () => {
-    state ^= state << 13
-    state >>>= 0
-    state ^= state >>> 17
-    state ^= state << 5
-    state >>>= 0
-    return state / 4294967296
-  }
 }
 
 /**

@@ -18,6 +18,7 @@ import { FEATURE_NAMES, type Features, featuresOf } from '../src/summarize/featu
 import { Lexicon } from '../src/summarize/lexicon.js'
 import { planOf } from '../src/summarize/plan.js'
 import { REDUNDANCY_PENALTY, selectFromPlan } from '../src/summarize/select.js'
+import { xorshift } from '../bench/random.js'
 
 type FeatureName = (typeof FEATURE_NAMES)[number]
 
@@ -308,19 +309,6 @@ function ridgeAndStumps(rounds: number): Model {
       const linearScores = linearScorer(item)
       return baseDesign(item).map((x, k) => (linearScores[k] ?? 0) + stumps.reduce((sum, s) => sum + ((x[s.feature] ?? 0) <= s.threshold ? s.left : s.right), 0))
     }
-  }
-}
-
-/** xorshift32: a reproducible random sequence in [0, 1). */
-function xorshift(seed: number): () => number {
-  let state = seed >>> 0 || 1
-  return () => {
-    state ^= state << 13
-    state >>>= 0
-    state ^= state >>> 17
-    state ^= state << 5
-    state >>>= 0
-    return state / 4294967296
   }
 }
 
