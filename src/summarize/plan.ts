@@ -14,6 +14,7 @@
  */
 import type { Candidate } from './candidates.js'
 import type { Lexicon } from './lexicon.js'
+import { mayHoldFusedCaption } from '../text/sentences.js'
 import { needsAntecedent } from './opening.js'
 import { type FactSkeleton, restates, skeletonOf } from './restate.js'
 
@@ -48,8 +49,10 @@ export type PlanSentence = {
   dependent: boolean
   /**
    * It is the first sentence its report offers (captions, fragments and the
-   * like left out: candidates.ts), its lede. Absent in plans stored before
-   * session 5: read as false.
+   * like left out: candidates.ts), its lede, and shows no sign of a caption
+   * fused onto it (`mayHoldFusedCaption`, text/sentences.ts): a lede is
+   * quoted cut to a short budget (select.ts), and a fused caption would
+   * open the summary. Absent in plans stored before session 5: read as false.
    */
   opening?: boolean | undefined
 }
@@ -102,7 +105,7 @@ export function planOf(candidates: readonly Candidate[], scores: readonly number
       index: candidate.index,
       score: Math.round(score * 10_000) / 10_000,
       dependent: needsAntecedent(candidate.text),
-      opening: firstIndex.get(candidate.article) === candidate.index,
+      opening: firstIndex.get(candidate.article) === candidate.index && !mayHoldFusedCaption(candidate.text),
     })),
     overlaps,
     penalty,

@@ -69,6 +69,24 @@ describe('selectFromPlan', () => {
     ])
   })
 
+  it('does not take a lede with a caption fused onto it as the report’s opening', () => {
+    const report = {
+      id: 'a',
+      title: 'U23 Việt Nam hòa Myanmar',
+      lead: null,
+      paragraphs: ['Trận đấu khá tốt của U23 VN Đúng như dự đoán, HLV Hoàng Văn Phúc đã tung nhiều cầu thủ dự bị vào sân.', 'U23 Việt Nam hòa U23 Myanmar 1-1 trong trận giao hữu lượt về.'],
+    }
+    const plan = planStory([report])
+    expect(
+      plan.sentences.filter((s) => s.opening === true).map((s) => s.text),
+      'a doubtful lede is not quoted cut; the report has no opening then',
+    ).toEqual([])
+    expect(
+      plan.sentences.map((s) => s.text),
+      'it is still a candidate like any other',
+    ).toContain(report.paragraphs[0])
+  })
+
   it('cuts the best sentence to the budget only when it opens its report', () => {
     const long = Array.from({ length: 30 }, (_, i) => (i === 16 || i === 8 ? `chữ${i},` : `chữ${i}`)).join(' ')
     const short = 'Hội nghị kéo dài hai ngày tại thủ đô.'

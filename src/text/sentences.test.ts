@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_SENTENCE_WORDS, isCaption, segmentSentences, splitSentences } from './sentences.js'
+import { MAX_SENTENCE_WORDS, isCaption, mayHoldFusedCaption, segmentSentences, splitSentences } from './sentences.js'
 
 describe('splitSentences', () => {
   it.each<[string, string, string[]]>([
@@ -43,6 +43,20 @@ describe('splitSentences', () => {
 
   it('returns nothing for blank text', () => {
     expect(splitSentences('   ')).toEqual([])
+  })
+})
+
+describe('mayHoldFusedCaption', () => {
+  it.each([
+    ['Djokovic bảo vệ thành công chức vô địch Thượng Hải Masters Mọi thứ đã diễn ra rất suôn sẻ.', true, 'after a name'],
+    ['Cận cảnh ba phiên bản (từ trái qua phải) Theo đó, hãng đã giới thiệu 5 phiên bản.', true, 'after a parenthesis'],
+    ['Phun hóa chất ở Quảng Trị Tại xã Triệu Thượng người dân chăn nuôi thả rông.', true, 'a place, then Tại'],
+    ['Nguyễn Văn Được (20 tuổi) bị bắt tối qua.', false, 'a personal name holding an opener syllable, then a parenthesis'],
+    ['Theo báo cáo, mưa lớn kéo dài ở Huế.', false, 'an opener at the start'],
+    ['Lũ dâng cao ở Trên Không Nhật Bản.', false, 'an opener followed by a capitalized word: a name'],
+    ['Bão số 5 đổ bộ vào Quảng Ngãi sáng nay.', false, 'no opener'],
+  ])('%s → %s (%s)', (sentence, expected) => {
+    expect(mayHoldFusedCaption(sentence)).toBe(expected)
   })
 })
 

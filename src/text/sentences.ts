@@ -371,6 +371,32 @@ function fusedCuts(text: string): Cut[] {
   return cuts
 }
 
+/**
+ * Whether a sentence may hold a caption or crosshead fused onto it that the
+ * splitter left whole: a sentence opener (OPENER_SET) capitalized after a
+ * word of any case ending in a letter, digit or `)`, before a lowercase word
+ * (`… Thượng Hải Masters Mọi thứ đã …`, `… (từ trái qua phải) Theo đó, …`).
+ * The splitter cuts only after a lowercase word: after a capitalized one the
+ * opener is as often a personal name (`Nguyễn Văn Được (20 tuổi)`), and a
+ * cut would drop half a sentence as a caption. Callers that only prefer a
+ * sentence (a lede quoted cut, summarize/select.ts) can afford the doubt.
+ *
+ * @example
+ * mayHoldFusedCaption('Trận đấu khá tốt của U23 VN Đúng như dự đoán, đội nhà thắng.') // => true
+ * mayHoldFusedCaption('Nguyễn Văn An (20 tuổi) bị bắt.') // => false
+ */
+export function mayHoldFusedCaption(sentence: string): boolean {
+  for (const match of sentence.matchAll(CAPITALIZED_WORD)) {
+    const word = match[1] as string
+    const at = match.index + 1
+    if (!OPENER_SET.has(unifyTonePlacement(word.toLowerCase()))) continue
+    const previous = wordBefore(sentence, at)
+    if (previous === null || !/[\p{L}\p{N})]$/u.test(previous)) continue
+    if (/^\s+\p{Ll}/u.test(sentence.slice(at + word.length, at + word.length + 4))) return true
+  }
+  return false
+}
+
 /** The whitespace-delimited word that ends before the whitespace before `at`, or null at the start. */
 function wordBefore(text: string, at: number): string | null {
   let end = at
