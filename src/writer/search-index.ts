@@ -382,11 +382,10 @@ function narrowed(plan: MatchPlan, filter: string | null): MatchPlan {
 const BM25 = `bm25(search_text, ${BM25_WEIGHTS.join(', ')})`
 
 /**
- * The ranking tier as SQL (match.ts): FTS5 subqueries for "every unit" and
+ * The ranking tier of a short query (a tiered plan) as SQL (match.ts): FTS5 subqueries for "every unit" and
  * "every unit, spelled as typed", within the scored rowids when bounded.
  */
 function tierOf(plan: MatchPlan, bounded: boolean): string {
-  if (!plan.tiered) return '0'
   const inExact = `search_text.rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ? ${bounded ? 'AND rowid >= ?' : ''})`
   const inAll = inExact
   if (plan.exact !== null && plan.all !== null) return `CASE WHEN ${inExact} THEN 0 WHEN ${inAll} THEN 1 ELSE 2 END`
@@ -396,7 +395,6 @@ function tierOf(plan: MatchPlan, bounded: boolean): string {
 }
 
 function tierParams(plan: MatchPlan, floor: readonly number[]): (string | number)[] {
-  if (!plan.tiered) return []
   return [plan.exact, plan.all].filter((expression) => expression !== null).flatMap((expression) => [expression, ...floor])
 }
 
