@@ -231,7 +231,8 @@ export function fit(samples: readonly Sample[]): FeatureWeights {
   return weights as FeatureWeights
 }
 
-function solve(augmented: number[][]): number[] {
+/** Solve a linear system given as augmented rows `[A | b]` by Gauss–Jordan elimination with partial pivoting (the input is not changed). */
+export function solve(augmented: number[][]): number[] {
   const n = augmented.length
   const m = augmented.map((row) => [...row])
   for (let col = 0; col < n; col++) {

@@ -19,6 +19,7 @@ import { Lexicon } from '../src/summarize/lexicon.js'
 import { planOf } from '../src/summarize/plan.js'
 import { REDUNDANCY_PENALTY, selectFromPlan } from '../src/summarize/select.js'
 import { xorshift } from '../bench/random.js'
+import { solve } from './fit-summary-weights.js'
 
 type FeatureName = (typeof FEATURE_NAMES)[number]
 
@@ -104,19 +105,7 @@ function ridge(rows: readonly number[][], targets: readonly number[], lambda: nu
     }
   })
   for (let i = 0; i < n; i++) (a[i] as number[])[i] = ((a[i] as number[])[i] ?? 0) + lambda
-  for (let col = 0; col < n; col++) {
-    let pivot = col
-    for (let r = col + 1; r < n; r++) if (Math.abs(a[r]?.[col] ?? 0) > Math.abs(a[pivot]?.[col] ?? 0)) pivot = r
-    ;[a[col], a[pivot]] = [a[pivot] as number[], a[col] as number[]]
-    const lead = a[col] as number[]
-    for (let r = 0; r < n; r++) {
-      if (r === col) continue
-      const row = a[r] as number[]
-      const factor = (row[col] ?? 0) / (lead[col] ?? 1)
-      for (let c = col; c <= n; c++) row[c] = (row[c] ?? 0) - factor * (lead[c] ?? 0)
-    }
-  }
-  return a.map((row, i) => (row[n] ?? 0) / (row[i] ?? 1))
+  return solve(a)
 }
 
 const centerValues = (values: readonly number[]) => {
